@@ -1,0 +1,25 @@
+/** phi-guard public API. Heavy parts (adapters, ONNX) live behind subpath exports. */
+export { createRedactor, redact } from './pipeline/redactor.js';
+export { ENTITY_TYPES, isEntityType } from './types.js';
+export { createPlaceholderMap } from './operators/placeholder.js';
+export { DEFAULT_CONTEXT_WORDS } from './pipeline/context.js';
+export { RESOLUTION_STRATEGIES } from './pipeline/resolve.js';
+export { registerDetector, listDetectorFactories } from './detectors/registry.js';
+export {
+  PhiGuardError,
+  ConfigError,
+  InputError,
+  DetectorError,
+  TimeoutError,
+  isPhiGuardError,
+} from './errors.js';
+
+export type { Entity, EntityType, Detector, DetectContext, Operator, OperatorContext } from './types.js';
+export type { Redactor, RedactorOptions, RedactCallOptions, RedactionResult } from './pipeline/redactor.js';
+export type { PlaceholderMap } from './operators/placeholder.js';
+export type { OperatorSpec, OperatorOption } from './operators/index.js';
+export type { DenyTerm } from './pipeline/lists.js';
+export type { ContextOptions } from './pipeline/context.js';
+export type { ResolutionStrategy } from './pipeline/resolve.js';
+export type { DetectorFactory } from './detectors/registry.js';
+export type { ErrorCode } from './errors.js';

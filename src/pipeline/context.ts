@@ -1,0 +1,57 @@
+import type { Entity, EntityType } from '../types.js';
+
+/**
+ * Context enhancement (Presidio's step of the same name): a candidate preceded by a cue word for
+ * its type within a short window gets its score raised. Detectors that need a cue to admit a
+ * weak shape at all (a bare 8-digit MRN) check cues themselves; this step only boosts.
+ * Exported as data so callers can read and extend it.
+ */
+export const DEFAULT_CONTEXT_WORDS: Readonly<Partial<Record<EntityType, readonly string[]>>> = {
+  NAME: ['dr', 'doctor', 'patient', 'pt', 'mr', 'mrs', 'ms', 'name', 'wife', 'husband', 'son', 'daughter', 'seen by', 'per'],
+  DATE: ['dob', 'date', 'born', 'admitted', 'discharged', 'on', 'since', 'seen'],
+  AGE: ['age', 'aged', 'yo', 'year old', 'years old', 'y/o'],
+  PHONE: ['phone', 'tel', 'call', 'cell', 'mobile', 'pager', 'contact', 'ph'],
+  FAX: ['fax'],
+  SSN: ['ssn', 'social security', 'ss#'],
+  MRN: ['mrn', 'medical record', 'record number', 'chart'],
+  HEALTH_PLAN_ID: ['member', 'insurance', 'policy', 'plan', 'medicare', 'medicaid', 'beneficiary'],
+  ACCOUNT_NUMBER: ['account', 'acct', 'routing'],
+  LICENSE_NUMBER: ['license', 'licence', 'dea', 'lic'],
+  VEHICLE_ID: ['vin', 'plate', 'vehicle'],
+  DEVICE_ID: ['serial', 'udi', 'device', 'implant', 'pacemaker'],
+  ZIP_CODE: ['zip', 'postal'],
+  NPI: ['npi'],
+  CREDIT_CARD: ['card', 'visa', 'mastercard', 'amex', 'credit'],
+  IBAN: ['iban'],
+};
+
+export interface ContextOptions {
+  words?: Readonly<Partial<Record<EntityType, readonly string[]>>>;
+  /** Characters before the entity that are searched for a cue. @default 40 */
+  window?: number;
+  /** Added to the score of a cued entity (capped at 1). @default 0.3 */
+  boost?: number;
+}
+
+export function createContextEnhancer(options: ContextOptions = {}): (text: string, entities: Entity[]) => Entity[] {
+  const words = options.words ?? DEFAULT_CONTEXT_WORDS;
+  const window = options.window ?? 40;
+  const boost = options.boost ?? 0.3;
+  const cues = new Map<EntityType, RegExp>();
+  for (const [type, list] of Object.entries(words) as [EntityType, readonly string[]][]) {
+    if (!list || list.length === 0) continue;
+    // Alternation of escaped literals bounded by word edges: linear, no nested quantifiers.
+    const alt = list.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+    cues.set(type, new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${alt})(?![\\p{L}\\p{N}])`, 'iu'));
+  }
+  return function enhanceContext(text, entities) {
+    for (const e of entities) {
+      if (e.score >= 1) continue;
+      const re = cues.get(e.type);
+      if (!re) continue;
+      const before = text.slice(Math.max(0, e.start - window), e.start);
+      if (re.test(before)) e.score = Math.min(1, e.score + boost);
+    }
+    return entities;
+  };
+}

@@ -1,0 +1,72 @@
+import type { Entity } from '../types.js';
+
+/**
+ * Overlap resolution strategies. Input: candidates in any order, possibly overlapping.
+ * Output: sorted by start, non-overlapping.
+ *
+ * - `merge` (default): overlapping or touching-by-overlap spans become one span covering their
+ *   union, typed and scored by the strongest member (score, then length). Redaction never
+ *   leaves a fragment of a partly-detected value behind, which is what a PHI filter wants.
+ * - `highest-score`: keep the highest-scoring span (ties: longer, then earlier), drop whatever
+ *   overlaps it; repeat. Presidio's de-duplication, for callers that want exact types.
+ * - `longest`: like `highest-score` but prefers length first, then score.
+ */
+export const RESOLUTION_STRATEGIES = ['merge', 'highest-score', 'longest'] as const;
+export type ResolutionStrategy = (typeof RESOLUTION_STRATEGIES)[number];
+
+function stronger(a: Entity, b: Entity): boolean {
+  if (a.score !== b.score) return a.score > b.score;
+  return a.end - a.start > b.end - b.start;
+}
+
+export function resolveOverlaps(entities: readonly Entity[], strategy: ResolutionStrategy): Entity[] {
+  if (entities.length <= 1) return entities.map((e) => ({ ...e }));
+  if (strategy === 'merge') return merge(entities);
+  return greedy(entities, strategy);
+}
+
+function merge(entities: readonly Entity[]): Entity[] {
+  const sorted = [...entities].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Entity[] = [];
+  let cur: Entity | undefined;
+  let best: Entity | undefined;
+  for (const e of sorted) {
+    if (cur && best && e.start < cur.end) {
+      if (e.end > cur.end) cur.end = e.end;
+      if (stronger(e, best)) best = e;
+      continue;
+    }
+    if (cur && best) out.push({ ...cur, type: best.type, score: best.score, source: best.source });
+    cur = { ...e };
+    best = e;
+  }
+  if (cur && best) out.push({ ...cur, type: best.type, score: best.score, source: best.source });
+  return out;
+}
+
+function greedy(entities: readonly Entity[], strategy: 'highest-score' | 'longest'): Entity[] {
+  const ranked = [...entities].sort((a, b) => {
+    const la = a.end - a.start;
+    const lb = b.end - b.start;
+    if (strategy === 'longest' && la !== lb) return lb - la;
+    if (a.score !== b.score) return b.score - a.score;
+    if (la !== lb) return lb - la;
+    return a.start - b.start;
+  });
+  // Accepted spans kept sorted by start; overlap check by binary search keeps this n log n.
+  const kept: Entity[] = [];
+  for (const e of ranked) {
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((kept[mid] as Entity).start < e.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const prev = kept[lo - 1];
+    const next = kept[lo];
+    if ((prev && prev.end > e.start) || (next && next.start < e.end)) continue;
+    kept.splice(lo, 0, { ...e });
+  }
+  return kept;
+}

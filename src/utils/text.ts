@@ -1,0 +1,34 @@
+/** Small text helpers shared by detectors and the pipeline. Pure, allocation-light. */
+
+/** True when the UTF-16 unit at `i` is the second half of a surrogate pair (not a boundary). */
+export function isInsidePair(text: string, i: number): boolean {
+  if (i <= 0 || i >= text.length) return false;
+  const lo = text.charCodeAt(i);
+  const hi = text.charCodeAt(i - 1);
+  return lo >= 0xdc00 && lo <= 0xdfff && hi >= 0xd800 && hi <= 0xdbff;
+}
+
+/** Move `i` left to the nearest code-point boundary. */
+export function floorBoundary(text: string, i: number): number {
+  return isInsidePair(text, i) ? i - 1 : i;
+}
+
+/** Move `i` right to the nearest code-point boundary. */
+export function ceilBoundary(text: string, i: number): number {
+  return isInsidePair(text, i) ? i + 1 : i;
+}
+
+const WORD_RE = /[\p{L}\p{N}]/u;
+
+/** True when the code unit at `i` is a letter or digit (ASCII fast path, Unicode otherwise). */
+export function isWordCharAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return WORD_RE.test(text[i] ?? '');
+}
+
+/** Escape a literal for use inside a RegExp. */
+export function escapeRegExp(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
