@@ -2,6 +2,7 @@
 export { createRedactor, redact } from './pipeline/redactor.js';
 export { ENTITY_TYPES, isEntityType } from './types.js';
 export { createPlaceholderMap } from './operators/placeholder.js';
+export { RESTRICTED_ZIP3 } from './operators/generalize.js';
 export { DEFAULT_CONTEXT_WORDS } from './pipeline/context.js';
 export { RESOLUTION_STRATEGIES } from './pipeline/resolve.js';
 export { registerDetector, listDetectorFactories } from './detectors/registry.js';
@@ -18,6 +19,9 @@ export type { Entity, EntityType, Detector, DetectContext, Operator, OperatorCon
 export type { Redactor, RedactorOptions, RedactCallOptions, RedactionResult } from './pipeline/redactor.js';
 export type { PlaceholderMap } from './operators/placeholder.js';
 export type { OperatorSpec, OperatorOption } from './operators/index.js';
+export type { MaskOptions } from './operators/mask.js';
+export type { HashOptions } from './operators/hash.js';
+export type { GeneralizeOptions } from './operators/generalize.js';
 export type { DenyTerm } from './pipeline/lists.js';
 export type { ContextOptions } from './pipeline/context.js';
 export type { ResolutionStrategy } from './pipeline/resolve.js';
