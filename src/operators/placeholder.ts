@@ -21,11 +21,57 @@ export interface PlaceholderMap {
 }
 
 const TOKEN_RE = /\[([A-Z][A-Z_]*?)_(\d{1,9})\]/g;
+const ONE_TOKEN_RE = /^\[([A-Z][A-Z_]*?)_(\d{1,9})\]$/;
 
-export function createPlaceholderMap(): PlaceholderMap {
+/**
+ * One issued placeholder with its original, for persisting a map between requests (the HTTP
+ * adapters' vault). Holds PHI: store it like PHI.
+ */
+export interface PlaceholderEntry {
+  type: EntityType;
+  token: string;
+  value: string;
+}
+
+// Entry export without adding a method to the public interface (maps built elsewhere stay
+// valid PlaceholderMaps); keyed weakly so maps are still collected.
+const EXPORTERS = new WeakMap<PlaceholderMap, () => PlaceholderEntry[]>();
+
+/**
+ * The entries of a map made by createPlaceholderMap, in issue order, to persist and later pass
+ * back to `createPlaceholderMap(entries)`. Throws ConfigError for maps made elsewhere.
+ */
+export function exportPlaceholderEntries(map: PlaceholderMap): PlaceholderEntry[] {
+  const exporter = EXPORTERS.get(map);
+  if (!exporter) throw new ConfigError('map', 'a PlaceholderMap from createPlaceholderMap()');
+  return exporter();
+}
+
+/**
+ * A new map; `entries` (from exportPlaceholderEntries) continue an earlier one: same tokens for
+ * the same values, numbering carries on after the highest number per type.
+ */
+export function createPlaceholderMap(entries?: Iterable<PlaceholderEntry>): PlaceholderMap {
   const byValue = new Map<string, string>();
   const byToken = new Map<string, string>();
   const counters = new Map<string, number>();
+  const types = new Map<string, EntityType>();
+  if (entries !== undefined) {
+    if (entries === null || typeof (entries as Iterable<unknown>)[Symbol.iterator] !== 'function') {
+      throw new ConfigError('entries', 'an iterable of { type, token, value }');
+    }
+    for (const e of entries) {
+      const m = e && typeof e.token === 'string' ? ONE_TOKEN_RE.exec(e.token) : null;
+      if (!m || m[1] !== e.type || typeof e.value !== 'string') {
+        throw new ConfigError('entries', 'entries of { type, token: "[TYPE_N]", value: string }');
+      }
+      const n = Number(m[2]);
+      byValue.set(`${e.type}\u0000${e.value}`, e.token);
+      byToken.set(e.token, e.value);
+      types.set(e.token, e.type);
+      if (n > (counters.get(e.type) ?? 0)) counters.set(e.type, n);
+    }
+  }
   const map: PlaceholderMap = {
     tokenFor(type, value, text) {
       const key = `${type}\u0000${value}`;
@@ -42,6 +88,7 @@ export function createPlaceholderMap(): PlaceholderMap {
       counters.set(type, n);
       byValue.set(key, token);
       byToken.set(token, value);
+      types.set(token, type);
       return token;
     },
     lookup(token) {
@@ -64,6 +111,9 @@ export function createPlaceholderMap(): PlaceholderMap {
   });
   Object.defineProperty(map, 'toJSON', { value: () => ({ size: byToken.size }) });
   Object.defineProperty(map, 'toString', { value: () => `PlaceholderMap(${byToken.size})` });
+  EXPORTERS.set(map, function exportEntries() {
+    return [...byToken].map(([token, value]) => ({ type: types.get(token) as EntityType, token, value }));
+  });
   return map;
 }
 
