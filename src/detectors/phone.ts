@@ -1,0 +1,462 @@
+/**
+ * Phone and fax numbers.
+ *
+ * libphonenumber-js's own `findNumbers` over a whole clinical note runs well under 1 MB/s, so the
+ * work is split in two:
+ *
+ *   1. a cheap V8 prefilter: one global regex finds runs of digit groups joined by phone-like
+ *      separators (space, `-`, `.`, `/`, parentheses; at most 3 separator characters between
+ *      groups). The separator class and `\d` are disjoint and every repetition must consume a
+ *      digit, so the regex is linear (no ambiguous nested quantifiers).
+ *   2. in plain JS, the groups of each run are matched against the shapes people write
+ *      (3-3-4, 1-3-3-4, (3) 3-4, 3 7, 10 bare digits with a cue, 3-4 / 7 digits without an area
+ *      code next to a phone cue, 4-6 digit pager numbers after a pager cue, `+`/`011`
+ *      international numbers). Only those survivors reach libphonenumber (validity of NANP
+ *      numbers, national numbers of other regions, international numbers and extensions).
+ *
+ * Cue words are looked for only on the same line, in a short window before the number; the
+ * nearest cue wins: a fax cue makes the entity FAX, an identifier cue (MRN, SSN, account, ...)
+ * leaves the number to the patterns detector.
+ */
+import {
+  findNumbers,
+  getCountryCallingCode,
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+  type CountryCode,
+} from 'libphonenumber-js/min';
+import { ConfigError } from '../errors.js';
+import type { DetectContext, Detector, Entity, EntityType } from '../types.js';
+import type { DetectorFactory } from './registry.js';
+
+/** Words that make a nearby digit run a phone number (and admit the weak shapes). */
+export const DEFAULT_PHONE_CUES: readonly string[] = [
+  'phone', 'ph', 'tel', 'telephone', 'call', 'called', 'calling', 'cell', 'cellphone', 'mobile', 'mob',
+  'contact', 'contacted', 'reached at', 'reach at', 'number', 'no.', 'home', 'work', 'office', 'hm', 'wk',
+  'pager', 'page', 'paged', 'beeper', 'pg', 'bpr', 'x', 'ext', 'extension', '#',
+];
+
+/** Cues that make a number a pager number (admit 4-6 digit numbers). Subset of the phone cues. */
+export const DEFAULT_PAGER_CUES: readonly string[] = ['pager', 'page', 'paged', 'beeper', 'pg', 'bpr'];
+
+/** Cues that make the number a FAX. */
+export const DEFAULT_FAX_CUES: readonly string[] = ['fax', 'faxed', 'facsimile', 'f:', 'fx'];
+
+/**
+ * Identifier cues: when the nearest cue is one of these the number is an identifier, not a
+ * phone, and is left to the patterns detector (MRN, SSN, accounts, plan ids, licences ...).
+ */
+export const DEFAULT_BLOCK_CUES: readonly string[] = [
+  'mrn', 'medical record', 'record', 'record number', 'chart', 'acct', 'account', 'routing', 'ssn',
+  'social security', 'ss#', 'member', 'member id', 'policy', 'group', 'id', 'npi', 'dea', 'license',
+  'licence', 'lic', 'serial', 'sn', 'udi', 'lot', 'invoice', 'claim', 'case', 'order', 'accession',
+  'specimen', 'icd', 'cpt', 'vin', 'plate', 'ref', 'reference', 'confirmation', 'conf', 'auth',
+  'authorization', 'tracking', 'ticket',
+];
+
+/** Scores by how much evidence a match has. Exported as data so callers can read them. */
+export const PHONE_SCORES = Object.freeze({
+  /** `+`/`011` numbers that libphonenumber says are valid. */
+  international: 0.9,
+  /** A phone shape with a phone cue before it, or a valid number in a strong shape (3-3-4 with -, ., /, parens). */
+  strong: 0.85,
+  /** Shapes admitted only next to a cue (no area code, bare 10 digits, pagers). */
+  cued: 0.8,
+  /** A strong shape libphonenumber rejects (e.g. area code 135): still most likely a phone. */
+  shapeOnly: 0.6,
+  /** Weaker shapes without a cue: space-only separators, 3+7 digits, 6+4 typos. */
+  weak: 0.6,
+});
+
+export interface PhoneDetectorOptions {
+  /** Region for numbers written without a country code (ISO 3166-1 alpha-2). @default 'US' */
+  defaultRegion?: string;
+  /** Characters before a number (same line only) searched for cue words. @default 32 */
+  cueWindow?: number;
+  /** Admit numbers without an area code (555-0123, 5550123) and pager numbers next to a cue. @default true */
+  shortNumbers?: boolean;
+  /** @default DEFAULT_PHONE_CUES */
+  phoneCues?: readonly string[];
+  /** @default DEFAULT_PAGER_CUES */
+  pagerCues?: readonly string[];
+  /** @default DEFAULT_FAX_CUES */
+  faxCues?: readonly string[];
+  /** @default DEFAULT_BLOCK_CUES */
+  blockCues?: readonly string[];
+}
+
+export const DEFAULT_PHONE_OPTIONS = Object.freeze({
+  defaultRegion: 'US',
+  cueWindow: 32,
+  shortNumbers: true,
+  phoneCues: DEFAULT_PHONE_CUES,
+  pagerCues: DEFAULT_PAGER_CUES,
+  faxCues: DEFAULT_FAX_CUES,
+  blockCues: DEFAULT_BLOCK_CUES,
+});
+
+/**
+ * The prefilter: an optional `+` or `(`, then at least 4 digits in groups joined by up to 3
+ * separator characters (nothing we emit has fewer digits). Linear: `[sep]{0,3}` and `\d` are
+ * disjoint and each iteration ends on a digit, so there is one way to match any run.
+ */
+export const PHONE_CANDIDATE_RE = /[+(]?\d(?:[() .\/\t-]{0,3}\d){3,}/g;
+
+/** An extension right after a number: `x123`, ` ext. 45`, `, extension 7`. Sticky. */
+const EXTENSION_RE = /[ \t]{0,2},?[ \t]{0,2}(?:x|ext|extn|extension|ex)\.?[ \t]{0,2}[#:]?[ \t]{0,2}\d{1,6}(?!\d)/iy;
+
+type CueKind = 'phone' | 'pager' | 'fax' | 'block';
+
+/** One digit group inside a candidate run: absolute offsets. */
+interface Group {
+  start: number;
+  end: number;
+}
+
+/** A matched number: absolute offsets plus evidence. */
+interface Hit {
+  start: number;
+  end: number;
+  score: number;
+  /** Index of the last group consumed. */
+  last: number;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function validateCueList(option: string, value: unknown): readonly string[] {
+  if (!Array.isArray(value) || value.some((w) => typeof w !== 'string' || w.trim() === '' || w.length > 40)) {
+    throw new ConfigError(option, 'an array of non-empty strings (at most 40 characters each)');
+  }
+  return value as readonly string[];
+}
+
+function escapeCue(word: string): string {
+  return word.trim().toLowerCase().replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&').replace(/ +/g, '[ \\t]+');
+}
+
+/**
+ * One regex for all cue lists, one capture group per kind, so the nearest cue can be found with
+ * a single pass over the (short) window. Word-like cues get word edges; cues that start or end
+ * with punctuation (`#`, `f:`) need none on that side.
+ */
+function compileCues(lists: Record<CueKind, readonly string[]>): RegExp {
+  const parts: string[] = [];
+  for (const kind of ['fax', 'pager', 'block', 'phone'] as const) {
+    const words = [...new Set(lists[kind].map((w) => w.trim().toLowerCase()))].sort((a, b) => b.length - a.length);
+    if (words.length === 0) {
+      parts.push('(?!)');
+      continue;
+    }
+    const alts = words.map((w) => {
+      const left = /^[a-z0-9]/.test(w) ? '(?<![a-z0-9])' : '';
+      const right = /[a-z0-9]$/.test(w) ? '(?![a-z])' : '';
+      return `${left}${escapeCue(w)}${right}`;
+    });
+    parts.push(`(${alts.join('|')})`);
+  }
+  return new RegExp(parts.join('|'), 'gi');
+}
+
+/** Create the phone/fax detector. Validates options once; the returned detector is stateless. */
+export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detector {
+  if (typeof options !== 'object' || options === null) throw new ConfigError('phone', 'an options object');
+  const region = options.defaultRegion ?? DEFAULT_PHONE_OPTIONS.defaultRegion;
+  if (typeof region !== 'string' || !isSupportedCountry(region.toUpperCase())) {
+    throw new ConfigError('phone.defaultRegion', 'an ISO 3166-1 alpha-2 region libphonenumber supports, e.g. "US", "GB"');
+  }
+  const defaultRegion = region.toUpperCase() as CountryCode;
+  const cueWindow = options.cueWindow ?? DEFAULT_PHONE_OPTIONS.cueWindow;
+  if (!Number.isInteger(cueWindow) || cueWindow < 0 || cueWindow > 200) {
+    throw new ConfigError('phone.cueWindow', 'an integer from 0 to 200');
+  }
+  const shortNumbers = options.shortNumbers ?? DEFAULT_PHONE_OPTIONS.shortNumbers;
+  if (typeof shortNumbers !== 'boolean') throw new ConfigError('phone.shortNumbers', 'a boolean');
+  const cueRe = compileCues({
+    phone: validateCueList('phone.phoneCues', options.phoneCues ?? DEFAULT_PHONE_CUES),
+    pager: validateCueList('phone.pagerCues', options.pagerCues ?? DEFAULT_PAGER_CUES),
+    fax: validateCueList('phone.faxCues', options.faxCues ?? DEFAULT_FAX_CUES),
+    block: validateCueList('phone.blockCues', options.blockCues ?? DEFAULT_BLOCK_CUES),
+  });
+  // NANP shapes (3-3-4 and friends) only make sense where national numbers are NANP numbers.
+  const nanp = getCountryCallingCode(defaultRegion) === '1';
+
+  /** The kind of the nearest cue before `pos` on the same line, within the window. */
+  function nearestCue(text: string, pos: number): CueKind | undefined {
+    if (cueWindow === 0) return undefined;
+    // Only the window itself is scanned (never back to the previous newline: that could be far).
+    let windowText = text.slice(Math.max(0, pos - cueWindow), pos);
+    const nl = windowText.lastIndexOf('\n');
+    if (nl >= 0) windowText = windowText.slice(nl + 1);
+    if (windowText.length === 0) return undefined;
+    cueRe.lastIndex = 0;
+    let kind: CueKind | undefined;
+    let m: RegExpExecArray | null;
+    while ((m = cueRe.exec(windowText)) !== null) {
+      // A bare '#' ("Pager #12345", "Home# ...") belongs to the word cue before it, if any.
+      if (m[0] === '#' && kind !== undefined) continue;
+      kind = m[1] !== undefined ? 'fax' : m[2] !== undefined ? 'pager' : m[3] !== undefined ? 'block' : 'phone';
+      if (m[0].length === 0) cueRe.lastIndex++;
+    }
+    return kind;
+  }
+
+  function isValidNational(text: string, start: number, end: number): boolean {
+    try {
+      const p = parsePhoneNumberFromString(text.slice(start, end), defaultRegion);
+      return p !== undefined && p.isValid();
+    } catch {
+      return false;
+    }
+  }
+
+  /** Extend `end` over an extension (`x45`, ` ext. 123`) when one follows. */
+  function withExtension(text: string, end: number): number {
+    EXTENSION_RE.lastIndex = end;
+    const m = EXTENSION_RE.exec(text);
+    if (m === null) return end;
+    const after = end + m[0].length;
+    return after < text.length && isAsciiLetter(text.charCodeAt(after)) ? end : after;
+  }
+
+  /**
+   * `+`-prefixed or `011`-prefixed numbers: libphonenumber on a small slice only. `011` is
+   * overwritten by `  +` (same length) so offsets in the slice stay those of the text.
+   */
+  function matchInternational(text: string, groups: Group[], i: number, plus: boolean): Hit | undefined {
+    const g = groups[i] as Group;
+    const start = plus ? g.start - 1 : g.start;
+    // At most 8 groups (a country code and national groups); the slice stays small.
+    const lastGroup = Math.min(groups.length - 1, i + 7);
+    const end = Math.min(text.length, (groups[lastGroup] as Group).end + 24);
+    let slice = text.slice(start, end);
+    const nl = slice.indexOf('\n');
+    if (nl >= 0) slice = slice.slice(0, nl);
+    if (!plus) slice = '  +' + slice.slice(3);
+    let found;
+    try {
+      found = findNumbers(slice, { defaultCountry: defaultRegion, v2: true });
+    } catch {
+      return undefined;
+    }
+    const first = found[0];
+    if (first === undefined || first.startsAt > (plus ? 0 : 2) || !first.number.isValid()) return undefined;
+    const hitEnd = start + first.endsAt;
+    let last = i;
+    while (last + 1 < groups.length && (groups[last + 1] as Group).end <= hitEnd) last++;
+    return { start: plus ? start : g.start, end: hitEnd, score: PHONE_SCORES.international, last };
+  }
+
+  return createDetectorObject(function detectPhones(text: string, ctx: DetectContext): Entity[] {
+    const wantPhone = ctx.types.has('PHONE');
+    const wantFax = ctx.types.has('FAX');
+    if (!wantPhone && !wantFax) return [];
+    const out: Entity[] = [];
+    const groups: Group[] = [];
+    const re = new RegExp(PHONE_CANDIDATE_RE.source, 'g');
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const runStart = m.index;
+      const runEnd = re.lastIndex;
+      // A run glued to a letter (A123-456-7890, 617555012abc) is an identifier, not a phone.
+      const before = runStart > 0 ? text.charCodeAt(runStart - 1) : 32;
+      if (isAsciiLetter(before) && !(before === 120 || before === 88)) continue;
+      groups.length = 0;
+      let k = runStart;
+      while (k < runEnd) {
+        while (k < runEnd && !isDigit(text.charCodeAt(k))) k++;
+        const gs = k;
+        while (k < runEnd && isDigit(text.charCodeAt(k))) k++;
+        if (k > gs) groups.push({ start: gs, end: k });
+      }
+      scanGroups(text, groups, text.charCodeAt(runStart) === 43 /* + */, out, wantPhone, wantFax);
+    }
+    return out;
+  });
+
+  function emit(text: string, hit: Hit, out: Entity[], wantPhone: boolean, wantFax: boolean, cue: CueKind | undefined): void {
+    const type: EntityType = cue === 'fax' ? 'FAX' : 'PHONE';
+    if (type === 'FAX' ? !wantFax : !wantPhone) return;
+    const end = withExtension(text, hit.end);
+    if (end < text.length && isAsciiLetter(text.charCodeAt(end)) && end === hit.end) return;
+    out.push({ type, start: hit.start, end, score: hit.score, source: 'phone' });
+  }
+
+  function scanGroups(text: string, groups: Group[], plus: boolean, out: Entity[], wantPhone: boolean, wantFax: boolean): void {
+    let i = 0;
+    while (i < groups.length) {
+      const hit = matchAt(text, groups, i, plus && i === 0);
+      if (hit === undefined) {
+        i++;
+        continue;
+      }
+      const cue = nearestCue(text, hit.start);
+      if (cue !== 'block') emit(text, hit, out, wantPhone, wantFax, cue);
+      i = hit.last + 1;
+    }
+  }
+
+  function matchAt(text: string, groups: Group[], i: number, plus: boolean): Hit | undefined {
+    const g = groups[i] as Group;
+    if (plus) return matchInternational(text, groups, i, true);
+    if (glen(groups, i) === 3 && text.startsWith('011', g.start) && i + 1 < groups.length && sepOf(text, groups, i).length > 0) {
+      const intl = matchInternational(text, groups, i, false);
+      if (intl) return intl;
+    }
+    if (!nanp) return matchGeneric(text, groups, i);
+    return matchNanp(text, groups, i);
+  }
+
+  /** Non-NANP regions: the longest run of groups (7-15 digits) libphonenumber accepts. */
+  function matchGeneric(text: string, groups: Group[], i: number): Hit | undefined {
+    let j = i;
+    let digits = 0;
+    for (; j < groups.length; j++) {
+      const gj = groups[j] as Group;
+      digits += gj.end - gj.start;
+      if (digits > 15) break;
+      if (j + 1 < groups.length && (groups[j + 1] as Group).start - gj.end > 2) {
+        j++;
+        break;
+      }
+    }
+    for (let last = Math.min(j, groups.length) - 1; last >= i; last--) {
+      let d = 0;
+      for (let k = i; k <= last; k++) d += (groups[k] as Group).end - (groups[k] as Group).start;
+      if (d < 7 || d > 15) continue;
+      const start = (groups[i] as Group).start;
+      const end = (groups[last] as Group).end;
+      if (isValidNational(text, start, end)) {
+        return { start: openParenStart(text, start), end, score: last > i ? PHONE_SCORES.strong : PHONE_SCORES.weak, last };
+      }
+    }
+    return undefined;
+  }
+
+  function matchNanp(text: string, groups: Group[], i: number): Hit | undefined {
+    const n = groups.length;
+    const gi = groups[i] as Group;
+    // A leading trunk "1" (1-800-555-0199, 1 (617) 555-0123).
+    let k = i;
+    if (glen(groups, i) === 1 && text.charCodeAt(gi.start) === 49 && i + 3 < n && goodSep(sepOf(text, groups, i)) && glen(groups, i + 1) === 3) k = i + 1;
+    const start = k === i ? openParenStart(text, (groups[k] as Group).start) : gi.start;
+    // Joined to a previous group by something other than whitespace: part of a longer token.
+    if (i > 0 && !isBlank(sepOf(text, groups, i - 1))) return undefined;
+
+    // 3-3-4
+    if (glen(groups, k) === 3 && glen(groups, k + 1) === 3 && glen(groups, k + 2) === 4) {
+      const s1 = sepOf(text, groups, k);
+      const s2 = sepOf(text, groups, k + 1);
+      if (goodSep(s1) && goodSep(s2) && slashesAgree(s1, s2) && !continuesAfter(text, groups, k + 2)) {
+        const end = (groups[k + 2] as Group).end;
+        const valid = isValidNational(text, (groups[k] as Group).start, end);
+        const blank = isBlank(s1) && isBlank(s2);
+        const cue = nearestCue(text, start);
+        const cued = cue === 'phone' || cue === 'pager' || cue === 'fax';
+        if (blank && !valid && !cued) return undefined;
+        const score = cued ? PHONE_SCORES.strong : blank ? PHONE_SCORES.weak : valid ? PHONE_SCORES.strong : PHONE_SCORES.shapeOnly;
+        return { start, end, score, last: k + 2 };
+      }
+    }
+    // Two groups totalling 10 digits: 202 2671093, (240444-1243).
+    if (glen(groups, k) >= 3 && glen(groups, k) + glen(groups, k + 1) === 10 && k + 1 < n && goodSep(sepOf(text, groups, k)) && !sepOf(text, groups, k).includes('/') && !continuesAfter(text, groups, k + 1)) {
+      const end = (groups[k + 1] as Group).end;
+      if (isValidNational(text, (groups[k] as Group).start, end)) {
+        const cue = nearestCue(text, start);
+        const wrapped = text.charCodeAt(start) === 40 || (start > 0 && text.charCodeAt(start - 1) === 40);
+        if (cue === 'phone' || cue === 'fax' || cue === 'pager') return { start, end, score: PHONE_SCORES.cued, last: k + 1 };
+        if (glen(groups, k) === 3 || wrapped) return { start, end, score: PHONE_SCORES.weak, last: k + 1 };
+      }
+    }
+    // Bare 10 digits (or 1 + 10) only next to a phone cue.
+    if ((glen(groups, k) === 10 || (glen(groups, k) === 11 && text.charCodeAt((groups[k] as Group).start) === 49)) && !continuesAfter(text, groups, k)) {
+      const end = (groups[k] as Group).end;
+      const cue = nearestCue(text, start);
+      if ((cue === 'phone' || cue === 'fax' || cue === 'pager') && isValidNational(text, (groups[k] as Group).start, end)) {
+        return { start, end, score: PHONE_SCORES.cued, last: k };
+      }
+    }
+    if (!shortNumbers || k !== i) return undefined;
+    // No area code: 555-0123 / 5550123, only next to a phone cue. Exchanges start with 2-9.
+    if (glen(groups, i) === 3 && glen(groups, i + 1) === 4 && /^[ .-]$/.test(sepOf(text, groups, i)) && text.charCodeAt(gi.start) >= 50 && !continuesAfter(text, groups, i + 1)) {
+      const cue = nearestCue(text, start);
+      if (cue === 'phone' || cue === 'pager' || cue === 'fax') return { start, end: (groups[i + 1] as Group).end, score: PHONE_SCORES.cued, last: i + 1 };
+    }
+    if (glen(groups, i) === 7 && text.charCodeAt(gi.start) >= 50 && !continuesAfter(text, groups, i)) {
+      const cue = nearestCue(text, start);
+      if (cue === 'phone' || cue === 'pager' || cue === 'fax') return { start, end: gi.end, score: PHONE_SCORES.cued, last: i };
+    }
+    // Pager numbers: 4-6 digits right after a pager cue.
+    if (glen(groups, i) >= 4 && glen(groups, i) <= 6 && !continuesAfter(text, groups, i)) {
+      if (nearestCue(text, start) === 'pager') return { start, end: gi.end, score: PHONE_SCORES.cued, last: i };
+    }
+    return undefined;
+  }
+}
+
+/** Include an opening parenthesis right before an area code: (617) 555-0123. */
+function openParenStart(text: string, start: number): number {
+  return start > 0 && text.charCodeAt(start - 1) === 40 ? start - 1 : start;
+}
+
+function isBlank(sep: string): boolean {
+  for (let i = 0; i < sep.length; i++) {
+    const c = sep.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** Separators people put inside phone numbers: `-`, `.`, ` `, `/`, `) `, `- `, `---`. */
+function goodSep(sep: string): boolean {
+  if (sep.length === 0 || sep.length > 3) return false;
+  if (sep.includes('(') && !/^ ?\($/.test(sep)) return false;
+  // Two different punctuation marks (". -", "/-") are not how numbers are written.
+  let punct = -1;
+  for (let i = 0; i < sep.length; i++) {
+    const c = sep.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 41 /* ) */ || c === 40) continue;
+    if (punct !== -1 && punct !== c) return false;
+    punct = c;
+  }
+  return true;
+}
+
+/** `/` only as in 201/324/1423 (both separators); 3/14/2021-like mixes are dates or ratios. */
+function slashesAgree(a: string, b: string): boolean {
+  return a.includes('/') === b.includes('/');
+}
+
+/** Digits in group `k` (0 past the end). */
+function glen(groups: Group[], k: number): number {
+  const g = groups[k];
+  return g === undefined ? 0 : g.end - g.start;
+}
+
+/** The separator between groups `k` and `k + 1`. */
+function sepOf(text: string, groups: Group[], k: number): string {
+  return text.slice((groups[k] as Group).end, (groups[k + 1] as Group).start);
+}
+
+/** True when group `k` is followed by another group joined with punctuation (a longer id). */
+function continuesAfter(text: string, groups: Group[], k: number): boolean {
+  return k + 1 < groups.length && !isBlank(sepOf(text, groups, k));
+}
+
+function createDetectorObject(detect: (text: string, ctx: DetectContext) => Entity[]): Detector {
+  return Object.freeze({ id: 'phone', types: Object.freeze(['PHONE', 'FAX'] as EntityType[]), detect });
+}
+
+/** Registered in builtins.ts under the id 'phone'. */
+export const phoneDetectorFactory: DetectorFactory = {
+  id: 'phone',
+  description: 'Phone, fax and pager numbers (libphonenumber-js behind a fast digit-run prefilter; fax by cue)',
+  available: () => true,
+  create: (options: unknown) => createPhoneDetector((options ?? {}) as PhoneDetectorOptions),
+};
