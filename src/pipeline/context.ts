@@ -1,4 +1,5 @@
-import type { Entity, EntityType } from '../types.js';
+import { ConfigError } from '../errors.js';
+import { isEntityType, type Entity, type EntityType } from '../types.js';
 
 /**
  * Context enhancement (Presidio's step of the same name): a candidate preceded by a cue word for
@@ -34,14 +35,25 @@ export interface ContextOptions {
 }
 
 export function createContextEnhancer(options: ContextOptions = {}): (text: string, entities: Entity[]) => Entity[] {
+  if (typeof options !== 'object' || options === null) throw new ConfigError('context', 'an object or false');
   const words = options.words ?? DEFAULT_CONTEXT_WORDS;
   const window = options.window ?? 40;
   const boost = options.boost ?? 0.3;
+  if (!Number.isInteger(window) || window < 0) throw new ConfigError('context.window', 'a non-negative integer');
+  if (typeof boost !== 'number' || !(boost >= 0 && boost <= 1)) throw new ConfigError('context.boost', 'a number between 0 and 1');
+  if (typeof words !== 'object' || words === null) throw new ConfigError('context.words', 'a map of entity type to cue words');
+  for (const [type, list] of Object.entries(words)) {
+    if (!isEntityType(type)) throw new ConfigError(`context.words.${type.slice(0, 40)}`, 'an entity type from ENTITY_TYPES');
+    // An empty cue would match before every candidate and boost them all.
+    if (!Array.isArray(list) || list.some((w) => typeof w !== 'string' || w.trim() === '')) {
+      throw new ConfigError(`context.words.${type}`, 'an array of non-empty strings');
+    }
+  }
   const cues = new Map<EntityType, RegExp>();
   for (const [type, list] of Object.entries(words) as [EntityType, readonly string[]][]) {
     if (!list || list.length === 0) continue;
     // Alternation of escaped literals bounded by word edges: linear, no nested quantifiers.
-    const alt = list.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+    const alt = list.map((w) => w.trim().replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|');
     cues.set(type, new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${alt})(?![\\p{L}\\p{N}])`, 'iu'));
   }
   return function enhanceContext(text, entities) {

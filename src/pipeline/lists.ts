@@ -1,5 +1,14 @@
 import type { Entity, EntityType } from '../types.js';
-import { escapeRegExp, isWordCharAt } from '../utils/text.js';
+import { ceilBoundary, isWordCharAt } from '../utils/text.js';
+
+/**
+ * Escape a literal for use outside a character class in a `u`-flag RegExp. Unlike
+ * `escapeRegExp` in utils/text (which also escapes `-` for use inside classes), this leaves `-`
+ * alone: `\-` is a SyntaxError outside a class under the `u` flag ("X-Ray" would throw).
+ */
+function escapeLiteral(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
 
 /** A deny-list term: always redacted wherever it occurs as a whole word (case-insensitive). */
 export interface DenyTerm {
@@ -29,12 +38,16 @@ function normalise(s: string): string {
     .toLowerCase();
 }
 
-/** Deny list: returns a finder for every whole-word occurrence of every term. Linear per term. */
+/**
+ * Deny list: returns a finder for every whole-word occurrence of every term, overlapping ones
+ * included. At worst O(text length x term length) per term (a scan restarts one code point after
+ * each match); an escaped literal never backtracks.
+ */
 export function compileDenyList(terms: readonly DenyTerm[]): (text: string) => Entity[] {
   if (terms.length === 0) return () => [];
   const compiled = terms.map((t) => ({
     // An escaped literal cannot backtrack catastrophically.
-    re: new RegExp(escapeRegExp(t.term.trim()), 'giu'),
+    re: new RegExp(escapeLiteral(t.term.trim()), 'giu'),
     type: t.type ?? 'OTHER_ID',
   }));
   return function findDenied(text) {
@@ -48,6 +61,9 @@ export function compileDenyList(terms: readonly DenyTerm[]): (text: string) => E
           re.lastIndex++;
           continue;
         }
+        // Another occurrence may start inside this one ("ab ab" in "cab ab ab" or in "ab ab ab"),
+        // so resume one code point on rather than after the match; overlaps are resolved later.
+        re.lastIndex = ceilBoundary(text, start + 1);
         if (isWordCharAt(text, start - 1) || isWordCharAt(text, end)) continue;
         out.push({ type, start, end, score: 1, source: 'deny-list' });
       }

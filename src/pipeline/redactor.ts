@@ -17,7 +17,9 @@ import { RESOLUTION_STRATEGIES, resolveOverlaps, type ResolutionStrategy } from 
  *                         with checksum hooks (confirmed / rejected / no opinion)
  *   3. type filter        keep `options.types`
  *   4. context            cue words before a candidate raise its score
- *   5. resolve overlaps   the named strategy (`merge` by default)
+ *   5. resolve overlaps   the named strategy (`merge` by default), among the candidates that
+ *                         reach `options.threshold` (6): a weak candidate never displaces
+ *                         (`longest`, `highest-score`) or widens (`merge`) a strong one
  *   6. threshold          drop candidates scoring below `options.threshold`
  *   7. allow / deny       drop allow-listed values; add deny-listed terms (and resolve again)
  *   8. operate            replacements computed in order of appearance (so placeholder numbers
@@ -227,7 +229,9 @@ export async function createRedactor(options: RedactorOptions = {}): Promise<Red
     if (text.length === 0) return [];
     let entities = await detectWithDeadline(text);
     if (enhance) entities = enhance(text, entities);
-    entities = resolveOverlaps(entities, strategy).filter((e) => e.score >= threshold && !isAllowed(text, e));
+    // Threshold first: resolving before it let a long weak candidate win under `longest` and
+    // then be dropped, taking the strong one it displaced with it (fail open).
+    entities = resolveOverlaps(entities.filter((e) => e.score >= threshold), strategy).filter((e) => !isAllowed(text, e));
     const denied = findDenied(text).filter((e) => typeSet.has(e.type));
     if (denied.length > 0) entities = resolveOverlaps([...entities, ...denied], strategy);
     return entities;

@@ -20,11 +20,20 @@ export function ceilBoundary(text: string, i: number): number {
 
 const WORD_RE = /[\p{L}\p{N}]/u;
 
-/** True when the code unit at `i` is a letter or digit (ASCII fast path, Unicode otherwise). */
+/**
+ * True when the character at UTF-16 index `i` is a letter or digit (ASCII fast path, Unicode
+ * otherwise). Either half of a surrogate pair stands for the whole code point, so astral letters
+ * (`𝒜`, CJK extension B) count as word characters on both sides of a match.
+ */
 export function isWordCharAt(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c >= 0xd800 && c <= 0xdfff) {
+    const start = isInsidePair(text, i) ? i - 1 : i;
+    const cp = text.codePointAt(start) as number;
+    return cp > 0xffff && WORD_RE.test(String.fromCodePoint(cp));
+  }
   return WORD_RE.test(text[i] ?? '');
 }
 
