@@ -369,9 +369,20 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
       const end = (groups[k + 1] as Group).end;
       if (isValidNational(text, (groups[k] as Group).start, end)) {
         const cue = nearestCue(text, start);
-        const wrapped = text.charCodeAt(start) === 40 || (start > 0 && text.charCodeAt(start - 1) === 40);
         if (cue === 'phone' || cue === 'fax' || cue === 'pager') return { start, end, score: PHONE_SCORES.cued, last: k + 1 };
-        if (glen(groups, k) === 3 || wrapped) return { start, end, score: PHONE_SCORES.weak, last: k + 1 };
+        if (glen(groups, k) === 3 || isWrapped(text, start, end)) return { start, end, score: PHONE_SCORES.weak, last: k + 1 };
+      }
+    }
+    // Typos nurses make: 3 groups of 3-3-5 / 3-4-4 digits (one too many), wrapped in parentheses
+    // or next to a phone cue: (301 273 45166). No validity check is possible; the shape and the
+    // wrapping are the evidence.
+    if (glen(groups, k) === 3 && k + 2 < n && glen(groups, k) + glen(groups, k + 1) + glen(groups, k + 2) === 11 && glen(groups, k + 1) >= 3 && glen(groups, k + 2) >= 4) {
+      const s1 = sepOf(text, groups, k);
+      const s2 = sepOf(text, groups, k + 1);
+      const end = (groups[k + 2] as Group).end;
+      if (goodSep(s1) && goodSep(s2) && !s1.includes('/') && !s2.includes('/') && !continuesAfter(text, groups, k + 2) && text.charCodeAt((groups[k] as Group).start) >= 50) {
+        const cue = nearestCue(text, start);
+        if (cue === 'phone' || cue === 'fax' || cue === 'pager' || isWrapped(text, start, end)) return { start, end, score: PHONE_SCORES.weak, last: k + 2 };
       }
     }
     // Bare 10 digits (or 1 + 10) only next to a phone cue.
@@ -398,6 +409,12 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
     }
     return undefined;
   }
+}
+
+/** True when the number sits inside parentheses: (240444-1243). */
+function isWrapped(text: string, start: number, end: number): boolean {
+  const open = text.charCodeAt(start) === 40 || (start > 0 && text.charCodeAt(start - 1) === 40);
+  return open && end < text.length && text.charCodeAt(end) === 41;
 }
 
 /** Include an opening parenthesis right before an area code: (617) 555-0123. */
