@@ -207,13 +207,32 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
     return kind;
   }
 
+  // libphonenumber costs ~25 us a number: remember answers (per detector, bounded) so letterheads
+  // and signatures repeated in every note are parsed once.
+  const validity = new Map<string, boolean>();
   function isValidNational(text: string, start: number, end: number): boolean {
-    try {
-      const p = parsePhoneNumberFromString(text.slice(start, end), defaultRegion);
-      return p !== undefined && p.isValid();
-    } catch {
-      return false;
+    let digits = '';
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (isDigit(c)) digits += text[i];
     }
+    // NANP: area code and exchange start with 2-9; libphonenumber would say no anyway.
+    if (nanp) {
+      const off = digits.length === 11 && digits.charCodeAt(0) === 49 ? 1 : 0;
+      if (digits.length - off === 10 && (digits.charCodeAt(off) < 50 || digits.charCodeAt(off + 3) < 50)) return false;
+    }
+    const known = validity.get(digits);
+    if (known !== undefined) return known;
+    let ok = false;
+    try {
+      const p = parsePhoneNumberFromString(digits, defaultRegion);
+      ok = p !== undefined && p.isValid();
+    } catch {
+      ok = false;
+    }
+    if (validity.size >= 4096) validity.clear();
+    validity.set(digits, ok);
+    return ok;
   }
 
   /** Extend `end` over an extension (`x45`, ` ext. 123`) when one follows. */
