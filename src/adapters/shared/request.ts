@@ -1,0 +1,29 @@
+import { GuardHttpError, toHttpError } from './errors.js';
+import { hasBody, readLimited, type Guard, type GuardScope } from './guard.js';
+
+/**
+ * Web Request in, redacted Web Request out (fetch wrapper, Hono, proxy). The new request has the
+ * redacted JSON as its body and no stale content-length; everything else is the original's.
+ */
+export async function guardRequest(guard: Guard, request: Request, requestId: string): Promise<{ request: Request; scope: GuardScope }> {
+  if (!hasBody(request.method, request.headers) && request.body === null) {
+    return { request, scope: guard.emptyScope(requestId) };
+  }
+  try {
+    guard.checkHeaders(request.headers);
+    const raw = await readLimited(request.body, guard.options.maxBodyBytes, request.headers.get('content-length'));
+    const guarded = await guard.processRaw(raw, request.headers, requestId);
+    const headers = new Headers(request.headers);
+    headers.delete('content-length');
+    const init: RequestInit = { method: request.method, headers, body: guarded.text, redirect: request.redirect, signal: request.signal };
+    return { request: new Request(request.url, init), scope: guarded.scope };
+  } catch (err) {
+    const e = toHttpError(err);
+    e.requestId = requestId;
+    throw e;
+  }
+}
+
+export function isGuardHttpError(err: unknown): err is GuardHttpError {
+  return err instanceof GuardHttpError;
+}

@@ -1,0 +1,102 @@
+import { createLlmSseTransform, PROTOCOL_KEYS } from '../../stream/llm.js';
+import { createRedactStream, redactText } from '../../stream/redact.js';
+import { createRestoreStream } from '../../stream/restore.js';
+import { GuardHttpError, toHttpError } from './errors.js';
+import { compileResponseFields } from './fields.js';
+import type { Guard, GuardScope, ResponseMode } from './guard.js';
+import { parseJson, spliceStrings } from './json.js';
+
+/**
+ * Response handling for the fetch-based adapters (fetch wrapper, Hono, proxy):
+ *
+ *   'restore'  placeholders issued for this request go back to the caller's originals
+ *   'redact'   PHI the model produced is redacted (placeholders left as they are)
+ *   'off'      the body is passed through
+ *
+ * Bodies: `text/event-stream` is rewritten event by event (src/stream/llm.ts); JSON is parsed
+ * and only its strings are changed (restore: every string; redact: LLM_RESPONSE_FIELDS); other
+ * `text/*` is handled as one text; anything else (audio, images) passes through. Error
+ * responses (status >= 400) are never restored, so errors and their logs carry only
+ * placeholders; in 'redact' mode their strings are redacted too.
+ */
+const RESPONSE_LIMITS = { maxDepth: 512, maxStrings: 1_000_000 };
+
+function kindOf(contentType: string | null): 'sse' | 'json' | 'text' | 'other' {
+  const t = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (t === 'text/event-stream') return 'sse';
+  if (t === 'application/json' || (t.startsWith('application/') && t.endsWith('+json'))) return 'json';
+  if (t.startsWith('text/')) return 'text';
+  return 'other';
+}
+
+async function readText(res: Response, max: number): Promise<string> {
+  const len = res.headers.get('content-length');
+  if (len !== null && Number(len) > max) throw new GuardHttpError('E_UPSTREAM_BAD_RESPONSE', `body over ${max} bytes`);
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let out = '';
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw new GuardHttpError('E_UPSTREAM_BAD_RESPONSE', `body over ${max} bytes`);
+    }
+    out += decoder.decode(value, { stream: true });
+  }
+  return out + decoder.decode();
+}
+
+export async function transformResponse(guard: Guard, res: Response, scope: GuardScope, modeOverride?: ResponseMode): Promise<Response> {
+  const mode = modeOverride ?? guard.options.response;
+  const headers = new Headers(res.headers);
+  for (const [k, v] of guard.responseHeaders(scope)) headers.set(k, v);
+  const pass = (body: BodyInit | null): Response => new Response(body, { status: res.status, statusText: res.statusText, headers });
+  if (mode === 'off' || res.body === null || scope.map === undefined) return pass(res.body);
+  const isError = res.status >= 400;
+  if (isError && mode === 'restore') return pass(res.body);
+  const kind = kindOf(res.headers.get('content-type'));
+  if (kind === 'other') return pass(res.body);
+
+  const redactor = mode === 'redact' ? await guard.redactor().catch((err: unknown) => { throw toHttpError(err); }) : undefined;
+  const streamOpts = guard.options.stream;
+  const map = scope.map;
+  const one = async (s: string): Promise<string> => (redactor ? redactText(redactor, map, s, streamOpts) : map.restore(s));
+  // The body changes length: drop the headers describing the old one.
+  headers.delete('content-length');
+  headers.delete('content-encoding');
+  headers.delete('etag');
+
+  if (kind === 'sse') {
+    const transform = createLlmSseTransform({
+      channel: () => (redactor ? createRedactStream(redactor, map, streamOpts) : createRestoreStream(map, streamOpts)),
+      fallback: one,
+      fallbackErrors: redactor !== undefined,
+    });
+    headers.set('cache-control', 'no-cache');
+    return pass(res.body.pipeThrough(transform));
+  }
+
+  const text = await readText(res, guard.options.maxResponseBytes);
+  if (kind === 'text') return pass(await one(text));
+  let parsed;
+  try {
+    parsed = parseJson(text, RESPONSE_LIMITS);
+  } catch {
+    // Not JSON after all: restore can still work on the text; redaction must fail closed.
+    if (redactor) throw new GuardHttpError('E_UPSTREAM_BAD_RESPONSE', 'unparseable JSON');
+    return pass(map.restore(text));
+  }
+  const inScope = redactor && !isError ? compileResponseFields() : undefined;
+  const edits: { start: number; end: number; value: string }[] = [];
+  for (const leaf of parsed.strings) {
+    const last = leaf.path[leaf.path.length - 1];
+    if (inScope ? !inScope(leaf.path) : redactor && typeof last === 'string' && PROTOCOL_KEYS.has(last)) continue;
+    const v = await one(leaf.value);
+    if (v !== leaf.value) edits.push({ start: leaf.start, end: leaf.end, value: v });
+  }
+  return pass(spliceStrings(text, edits));
+}
