@@ -140,7 +140,7 @@ export async function fakeUpstream(opts: { seed?: number } = {}) {
       return;
     }
     if (req.method === 'GET') {
-      res.writeHead(200, { 'content-type': 'application/json', connection: 'keep-alive', 'keep-alive': 'timeout=5' });
+      res.writeHead(200, { 'content-type': 'application/json', connection: 'keep-alive, x-hop', 'x-hop': '1', 'x-kept': '1' });
       res.end(JSON.stringify({ object: 'list', data: [{ id: 'fake-model', object: 'model' }] }));
       return;
     }
