@@ -1,0 +1,260 @@
+/**
+ * Throughput and latency: `npm run bench` (single-threaded, one core).
+ *
+ * For each system (phi-guard's fast profile, its default detector set, and the competitor
+ * packages in bench/competitors.ts) and each document size (1 KB, 4 KB, 64 KB, 1 MB of
+ * clinical-note text), redact documents for about `--seconds` after a warm-up and report MB/s
+ * (UTF-8 bytes / wall time), per-document p50/p99 latency and RSS. MB/s staying flat across sizes
+ * shows linear scaling; the "scale" column is MB/s at 1 MB over MB/s at 4 KB.
+ *
+ *   npm run bench                               # fast + default + competitors, then optional sections
+ *   npm run bench -- --detectors patterns       # one phi-guard profile with these detectors
+ *   npm run bench -- --json                     # machine-readable
+ *   npm run bench -- --quick                    # short smoke run
+ *   npm run bench -- --no-competitors --sizes 4KB,1MB --seconds 2
+ *
+ * Peak RSS is the process's maximum so far (all systems share one process so they see the same
+ * text and JIT state); phi-guard profiles run first, so their peak is not inflated by competitors.
+ */
+import { parseArgs } from 'node:util';
+import { createRedactor, listDetectorFactories, type Redactor } from '../src/index.js';
+import { COMPETITORS, loadCompetitors } from './competitors.js';
+import { runSections, type BenchSection } from './sections.js';
+import { DEFAULT_SIZES, cutDocuments, loadNotes } from './texts.js';
+
+/** The fast profile: rule-based detectors only. */
+export const FAST_PROFILE = ['patterns', 'phone'] as const;
+
+interface Cell {
+  size: string;
+  docBytes: number;
+  docs: number;
+  seconds: number;
+  mbPerS: number;
+  p50ms: number;
+  p99ms: number;
+  /** Measured from one cold call because a call took longer than SLOW_CALL_MS. */
+  slow?: boolean;
+}
+
+interface SystemResult {
+  system: string;
+  detail: string;
+  cells: Cell[];
+  /** MB/s at the largest size over MB/s at the second size (1 MB vs 4 KB by default). */
+  scale: number | null;
+  rssMB: number;
+  peakRssMB: number;
+  error?: string;
+}
+
+type RedactFn = (text: string) => unknown;
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i] ?? 0;
+}
+
+const mb = (bytes: number): number => bytes / 1e6;
+const rssMB = (): number => process.memoryUsage().rss / 1048576;
+const peakMB = (): number => process.resourceUsage().maxRSS / 1024;
+
+/** A system whose single call takes longer than this is measured from that call alone, and larger sizes are skipped. */
+export const SLOW_CALL_MS = 5_000;
+
+async function measureCell(fn: RedactFn, label: string, docs: readonly string[], seconds: number, quick: boolean): Promise<Cell> {
+  const bytes = docs.map((d) => Buffer.byteLength(d, 'utf8'));
+  // Warm-up: a few documents (at least 64 KB of input and ~0.4 s) so the JIT has settled.
+  const warmUntil = performance.now() + Math.min(400, seconds * 300);
+  let w = 0;
+  let warmBytes = 0;
+  do {
+    const s = performance.now();
+    await fn(docs[w % docs.length] as string);
+    const ms = performance.now() - s;
+    if (ms > SLOW_CALL_MS) {
+      // Too slow to repeat: report this one call (warm-up included) and mark it.
+      const b = bytes[w % docs.length] as number;
+      return { size: label, docBytes: b, docs: 1, seconds: ms / 1000, mbPerS: mb(b) / (ms / 1000), p50ms: ms, p99ms: ms, slow: true };
+    }
+    warmBytes += bytes[w % docs.length] as number;
+    w++;
+  } while ((performance.now() < warmUntil || warmBytes < 65536) && w < (quick ? 4 : 10_000));
+
+  const lat: number[] = [];
+  let total = 0;
+  let i = 0;
+  const t0 = performance.now();
+  const stopAt = t0 + seconds * 1000;
+  const minDocs = quick ? 1 : 3;
+  do {
+    const k = i % docs.length;
+    const s = performance.now();
+    await fn(docs[k] as string);
+    lat.push(performance.now() - s);
+    total += bytes[k] as number;
+    i++;
+  } while (performance.now() < stopAt || i < minDocs);
+  const elapsed = (performance.now() - t0) / 1000;
+  lat.sort((a, b) => a - b);
+  return {
+    size: label,
+    docBytes: Math.round(total / i),
+    docs: i,
+    seconds: elapsed,
+    mbPerS: mb(total) / elapsed,
+    p50ms: percentile(lat, 50),
+    p99ms: percentile(lat, 99),
+  };
+}
+
+async function measureSystem(
+  system: string,
+  detail: string,
+  fn: RedactFn,
+  sets: readonly { label: string; docs: string[] }[],
+  seconds: number,
+  quick: boolean,
+  log: (s: string) => void,
+): Promise<SystemResult> {
+  const cells: Cell[] = [];
+  try {
+    for (const set of sets) {
+      const cell = await measureCell(fn, set.label, set.docs, seconds, quick);
+      cells.push(cell);
+      log(`  ${system.padEnd(26)} ${cell.size.padStart(5)}  ${cell.mbPerS.toFixed(2).padStart(8)} MB/s  p50 ${fmtMs(cell.p50ms)}  p99 ${fmtMs(cell.p99ms)}  (${cell.docs} docs)${cell.slow ? ' one slow call; larger sizes skipped' : ''}`);
+      if (cell.slow) break;
+    }
+  } catch (err) {
+    return { system, detail, cells, scale: null, rssMB: rssMB(), peakRssMB: peakMB(), error: err instanceof Error ? err.name : 'failed' };
+  }
+  const big = cells.length === sets.length ? cells.at(-1) : undefined;
+  const small = cells.length > 1 ? cells[1] : cells[0];
+  return { system, detail, cells, scale: big && small && small.mbPerS > 0 ? big.mbPerS / small.mbPerS : null, rssMB: rssMB(), peakRssMB: peakMB() };
+}
+
+function fmtMs(ms: number): string {
+  return ms >= 100 ? `${ms.toFixed(0).padStart(7)} ms` : `${ms.toFixed(3).padStart(7)} ms`;
+}
+
+function printTable(results: readonly SystemResult[], sizes: readonly string[]): void {
+  const head = `${'system'.padEnd(26)}${sizes.map((s) => `${s} MB/s`.padStart(12)).join('')}${sizes.map((s) => `${s} p50/p99 ms`.padStart(22)).join('')}${'scale'.padStart(7)}${'RSS MB'.padStart(8)}${'peak'.padStart(7)}`;
+  console.log(head);
+  for (const r of results) {
+    if (r.error && r.cells.length === 0) {
+      console.log(`${r.system.padEnd(26)} failed: ${r.error}`);
+      continue;
+    }
+    const mbs = sizes.map((s) => {
+      const c = r.cells.find((x) => x.size === s);
+      return (c ? `${c.mbPerS.toFixed(2)}${c.slow ? '*' : ''}` : r.cells.some((x) => x.slow) ? 'skipped' : '-').padStart(12);
+    });
+    const lat = sizes.map((s) => {
+      const c = r.cells.find((x) => x.size === s);
+      const f = (v: number): string => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(3));
+      return (c ? `${f(c.p50ms)}/${f(c.p99ms)}` : '-').padStart(22);
+    });
+    console.log(`${r.system.padEnd(26)}${mbs.join('')}${lat.join('')}${(r.scale === null ? '-' : r.scale.toFixed(2)).padStart(7)}${r.rssMB.toFixed(0).padStart(8)}${r.peakRssMB.toFixed(0).padStart(7)}${r.error ? `  (failed: ${r.error})` : ''}`);
+  }
+  for (const r of results) console.log(`  ${r.system}: ${r.detail}`);
+  if (results.some((r) => r.cells.some((c) => c.slow))) console.log(`  * one cold call took > ${SLOW_CALL_MS / 1000} s: measured once, larger sizes skipped`);
+}
+
+function printSection(s: BenchSection): void {
+  console.log(`\n[${s.name}]`);
+  for (const [k, v] of Object.entries(s.metrics)) console.log(`  ${k.padEnd(32)} ${typeof v === 'number' ? (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(3)) : v}`);
+  if (s.rows?.length) {
+    const cols = Object.keys(s.rows[0] ?? {});
+    console.log(`  ${cols.map((c) => c.padStart(14)).join('')}`);
+    for (const row of s.rows) console.log(`  ${cols.map((c) => String(row[c] ?? '').padStart(14)).join('')}`);
+  }
+  for (const n of s.notes ?? []) console.log(`  ${n}`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      detectors: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      quick: { type: 'boolean', default: false },
+      seconds: { type: 'string' },
+      sizes: { type: 'string' },
+      competitors: { type: 'string' },
+      'no-competitors': { type: 'boolean', default: false },
+      sections: { type: 'string' },
+      'no-sections': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(
+      `usage: npm run bench -- [--detectors a,b] [--json] [--quick] [--seconds S] [--sizes ${DEFAULT_SIZES.map(([l]) => l).join(',')}]\n` +
+        `                        [--competitors ${Object.keys(COMPETITORS).join(',')}] [--no-competitors] [--sections ner,validate] [--no-sections]`,
+    );
+    return;
+  }
+  const json = values.json;
+  const log = (s: string): void => {
+    if (!json) console.error(s);
+  };
+  const quick = values.quick;
+  const seconds = values.seconds !== undefined ? Number(values.seconds) : quick ? 0.2 : 1.5;
+  if (!(seconds > 0)) throw new Error('--seconds expects a positive number');
+  const wanted = values.sizes ? values.sizes.split(',').map((s) => s.trim().toUpperCase()) : undefined;
+  const sizes = DEFAULT_SIZES.filter(([l]) => !wanted || wanted.includes(l.toUpperCase()));
+  if (sizes.length === 0) throw new Error(`--sizes expects some of ${DEFAULT_SIZES.map(([l]) => l).join(',')}`);
+
+  const source = loadNotes();
+  // Enough distinct documents per size that caches see varied text: ~1.1 MB per size except 1 MB (3 windows).
+  const sets = sizes.map(([label, size]) => ({ label, docs: cutDocuments(source.text, size, size >= 1_000_000 ? 3 : Math.max(4, Math.floor(1_100_000 / size))) }));
+
+  // Profiles: --detectors gives exactly one; otherwise the fast profile (what is registered of
+  // it) and the default set.
+  const registered = listDetectorFactories().map((f) => f.id);
+  const profiles: Record<string, string[] | undefined> = {};
+  if (values.detectors) profiles[`phi-guard [${values.detectors}]`] = values.detectors.split(',').map((s) => s.trim()).filter(Boolean);
+  else {
+    const fast = FAST_PROFILE.filter((id) => registered.includes(id));
+    profiles['phi-guard fast'] = fast;
+    profiles['phi-guard default'] = undefined;
+  }
+
+  log(`bench: ${source.name}; sizes ${sizes.map(([l]) => l).join(', ')}; ~${seconds}s per cell; node ${process.version}; single thread`);
+  const results: SystemResult[] = [];
+  for (const [name, detectors] of Object.entries(profiles)) {
+    let r: Redactor;
+    try {
+      r = await createRedactor(detectors ? { detectors } : {});
+    } catch (err) {
+      results.push({ system: name, detail: `could not build: ${err instanceof Error ? err.message : 'error'}`, cells: [], scale: null, rssMB: rssMB(), peakRssMB: peakMB(), error: 'create failed' });
+      continue;
+    }
+    const redact = async (t: string): Promise<unknown> => r.redact(t);
+    results.push(await measureSystem(name, `detectors: ${r.detectors.join(', ') || '(none)'}`, redact, sets, seconds, quick, log));
+  }
+
+  let failedCompetitors: string[] = [];
+  if (!values['no-competitors']) {
+    const ids = values.competitors ? values.competitors.split(',').map((s) => s.trim()) : Object.keys(COMPETITORS);
+    const { loaded, failed } = await loadCompetitors(ids);
+    failedCompetitors = failed;
+    for (const c of loaded) results.push(await measureSystem(c.id, c.pkg, (t) => c.redact(t), sets, seconds, quick, log));
+  }
+
+  const sections = values['no-sections'] ? [] : runSections(values.sections?.split(',').map((s) => s.trim()), quick);
+
+  if (json) {
+    console.log(JSON.stringify({ source: source.name, node: process.version, secondsPerCell: seconds, results, failedCompetitors, sections }, null, 2));
+    return;
+  }
+  console.log('');
+  printTable(results, sizes.map(([l]) => l));
+  if (failedCompetitors.length) console.log(`  not measured: ${failedCompetitors.join(', ')}`);
+  for (const s of sections) printSection(s);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+  process.exitCode = 1;
+});
