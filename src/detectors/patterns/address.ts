@@ -1,0 +1,57 @@
+/**
+ * Street addresses: a house number, one to four street-name words and a street suffix, with an
+ * optional direction and unit ("221B Baker Street", "1600 N Main St., Apt 4B", "12 Elm Rd Suite
+ * 200"), and PO boxes. Reported as LOCATION. The first street word must be capitalised (or the
+ * note all caps) and not a unit or clinical word, so "2 units per Dr" never reads as an address.
+ */
+import { KW_STOP_STREET, isUpper, isDigit, stickyEnd, sticky, type PatternSpec, type Scan } from './shared.js';
+
+export const STREET_SUFFIXES: readonly string[] = [
+  'Street', 'St', 'Avenue', 'Ave', 'Av', 'Road', 'Rd', 'Boulevard', 'Blvd', 'Lane', 'Ln', 'Drive', 'Dr', 'Court', 'Ct',
+  'Place', 'Pl', 'Way', 'Terrace', 'Ter', 'Circle', 'Cir', 'Parkway', 'Pkwy', 'Highway', 'Hwy', 'Square', 'Sq', 'Trail',
+  'Trl', 'Plaza', 'Plz', 'Alley', 'Aly', 'Crescent', 'Cres', 'Row', 'Pike', 'Turnpike', 'Tpke', 'Loop', 'Run', 'Path',
+  'Walk', 'Commons', 'Expressway', 'Expy', 'Freeway', 'Fwy', 'Route', 'Rte', 'Center', 'Ctr', 'Heights', 'Hts', 'Point',
+  'Pt', 'Ridge', 'Park', 'Crossing', 'Xing', 'Cove', 'Landing', 'Manor', 'Mews', 'Close', 'Gardens', 'Grove', 'Hill',
+  'Estates', 'Glen', 'Harbor', 'Junction', 'Meadow', 'Meadows', 'Pass', 'Station', 'Street', 'View', 'Villa', 'Vista',
+];
+
+const SUFFIX_ALT = [...new Set(STREET_SUFFIXES)].sort((a, b) => b.length - a.length).join('|');
+const UNIT = '(?:,? (?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Fl|Floor|Rm|Room|No|#)\\.? ?#? ?[A-Za-z0-9-]{1,6}(?![A-Za-z0-9]))?';
+
+function spec(name: string, regex: RegExp, score: number, description: string): PatternSpec {
+  return { name, family: 'address', type: 'LOCATION', regex, score, cuedScore: score, context: [], requiresContext: false, description };
+}
+
+export const ADDRESS_PATTERNS = {
+  street: spec(
+    'street-address',
+    sticky(`\\d{1,6}[A-Za-z]?(?:-\\d{1,4})? (?:[NSEW]\\.? |North |South |East |West |N[EW] |S[EW] )?(?:(?:[A-Za-z][A-Za-z'-]{0,24}|\\d{1,3}(?:st|nd|rd|th)) ){1,4}(?:${SUFFIX_ALT})\\.?(?![A-Za-z0-9])(?: (?:[NSEW]|N[EW]|S[EW])\\.?(?![A-Za-z0-9]))?${UNIT}`, 'i'),
+    0.85,
+    'house number + street words + suffix (St, Ave, Rd, Blvd, Lane, Dr, ...), optional unit',
+  ),
+  poBox: spec('po-box', sticky('(?:P\\.? ?O\\.?|Post Office) ?Box #? ?\\d{1,8}(?!\\d)', 'i'), 0.9, 'PO Box 123, P.O. Box 123'),
+} as const;
+
+const SRC = 'patterns/address';
+
+export function addressAt(s: Scan, start: number, end: number): number {
+  if (end - start > 7 || s.at(end) !== 32) return -1;
+  // First street word: capitalised and not a unit / clinical word.
+  let p = end + 1;
+  const c = s.at(p);
+  if (!(isUpper(c) || isDigit(c))) return -1;
+  if (s.nextWordFlags(end, 1) & KW_STOP_STREET) return -1;
+  const e = stickyEnd(ADDRESS_PATTERNS.street.regex, s.text, start);
+  if (e < 0) return -1;
+  // Reject when the last word before the suffix is a stop word too ("2 L NC Dr").
+  p = e;
+  s.emit('LOCATION', start, e, 0.85, SRC);
+  return e;
+}
+
+export function poBoxAt(s: Scan, start: number): number {
+  const e = stickyEnd(ADDRESS_PATTERNS.poBox.regex, s.text, start);
+  if (e < 0) return -1;
+  s.emit('LOCATION', start, e, 0.9, SRC);
+  return e;
+}

@@ -1,0 +1,64 @@
+/**
+ * Ages over 89 (HIPAA Safe Harbor keeps ages up to 89 and requires aggregating 90+): "92 yo",
+ * "92yo", "92 y/o", "93-year-old", "95 years old", "age 95", "aged 101", "ninety-two year old".
+ * Ages of 89 and under are never reported. The span is the number (or number words).
+ */
+import { CUE, isDigit, stickyEnd, sticky, type PatternSpec, type Scan } from './shared.js';
+
+function spec(name: string, regex: RegExp, score: number, cuedScore: number, description: string): PatternSpec {
+  return { name, family: 'age', type: 'AGE', regex, score, cuedScore, context: ['age'], requiresContext: false, description };
+}
+
+export const AGE_PATTERNS = {
+  suffix: spec('age-suffix', sticky('\\d{2,3}(?: ?|-)(?:y\\/o|y\\.o\\.?|yo[mf]?(?![a-z])|yrs?(?![a-z])|years?(?![a-z])|year-old|y(?=[ -]?[mfo]\\b|\\b)|[mf](?![a-z]))', 'i'), 0.9, 0.95, 'number 90-125 followed by yo, y/o, y.o., yr(s), year(s), -year-old'),
+  cued: spec('age-cued', sticky('\\d{2,3}(?![\\d.\\/:%-])'), 0.85, 0.85, 'number 90-125 right after "age", "aged", "age:"'),
+  wordsCued: spec('age-words-cued', sticky('ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?![a-z])', 'i'), 0.85, 0.85, 'ninety[-two] right after an age cue'),
+  words: spec('age-words', sticky('ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?=(?: ?-? ?)(?:years?|yrs?|y\\/o|yo)(?![a-z]))', 'i'), 0.85, 0.9, 'ninety[-two] followed by year(s) old / yo'),
+} as const;
+
+const SRC = 'patterns/age';
+
+export function ageAtDigits(s: Scan, start: number, end: number, allDigits: boolean): number {
+  const len = end - start;
+  const digits = allDigits ? len : countLeadingDigits(s.text, start, end);
+  if (digits < 2 || digits > 3) return -1;
+  const v = Number(s.text.slice(start, start + digits));
+  if (v < 90 || v > 125) return -1;
+  const e = stickyEnd(AGE_PATTERNS.suffix.regex, s.text, start);
+  const cued = s.cued(CUE.age, start, 8);
+  if (e > 0) {
+    s.emit('AGE', start, start + digits, cued ? 0.95 : 0.9, SRC);
+    return e;
+  }
+  if (allDigits && cued) {
+    const c = stickyEnd(AGE_PATTERNS.cued.regex, s.text, start);
+    if (c > 0) {
+      s.emit('AGE', start, c, 0.85, SRC);
+      return c;
+    }
+  }
+  return -1;
+}
+
+export function ageAtWord(s: Scan, start: number): number {
+  const e = stickyEnd(AGE_PATTERNS.words.regex, s.text, start);
+  if (e > 0) {
+    s.emit('AGE', start, e, 0.85, SRC);
+    return e;
+  }
+  if (s.cued(CUE.age, start, 8)) {
+    // "age ninety-two": the word form after an age cue, without a suffix.
+    const c = stickyEnd(AGE_PATTERNS.wordsCued.regex, s.text, start);
+    if (c > 0) {
+      s.emit('AGE', start, c, 0.85, SRC);
+      return c;
+    }
+  }
+  return -1;
+}
+
+function countLeadingDigits(t: string, s: number, e: number): number {
+  let i = s;
+  while (i < e && isDigit(t.charCodeAt(i))) i++;
+  return i - s;
+}

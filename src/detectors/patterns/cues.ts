@@ -1,0 +1,73 @@
+/**
+ * Cue words, as exported data: a cue of a kind shortly before a candidate raises its score, and
+ * for weak shapes (a bare 8-digit MRN, a plate, a year alone) it is what admits the candidate at
+ * all. Matching is case-insensitive on whole words; a phrase ("medical record") matches its words
+ * separated by up to three non-alphanumeric characters, so "MRN:", "MR#", "Med Rec No." all work.
+ * Identifier cues are consumed by the first token with a digit that follows them.
+ */
+import type { CueName } from './shared.js';
+
+export const DEFAULT_CUE_WORDS: Readonly<Record<CueName, readonly string[]>> = {
+  date: [
+    'dob', 'd o b', 'date of birth', 'birth date', 'birthdate', 'born', 'date', 'dated', 'admitted', 'admission', 'admit',
+    'discharged', 'discharge', 'seen', 'visit', 'since', 'until', 'on', 'from', 'by', 'surgery', 'procedure', 'expired',
+    'died', 'deceased', 'as of', 'dos', 'effective', 'scheduled', 'appointment', 'appt', 'f u',
+    'follow up', 'followup', 'returned', 'transferred', 'presented', 'started', 'completed', 'placed', 'extubated',
+    'intubated', 'last',
+  ],
+  // A year alone is only a date right after one of these (this corpus family annotates them).
+  year: [
+    'since', 'in', 'year', 'circa', 'ca', 'until', 'from', 'diagnosed', 'dx', 'born', 'class of', 'back in', 'in the year',
+    'mi', 'ami', 'cabg', 'cva', 'ptca', 'pci', 'avr', 'mvr', 'tia', 'stroke', 'dvt', 'repair', 'resection', 'surgery',
+    'replacement', 'transplant', 'ablation', 'stent', 'fracture', 'fx', 'nephrectomy', 'mastectomy', 'cholecystectomy',
+    'appendectomy', 'hysterectomy', 'turp', 'redo', 'lobectomy', 'colectomy', 'it is', 'its', 'married', 'retired',
+    'widowed', 'immigrated', 'moved',
+  ],
+  age: ['age', 'aged', 'age of', 'ages'],
+  ssn: ['ssn', 'social security', 'social security number', 'soc sec', 'ss', 'ssan', 'social'],
+  mrn: [
+    'mrn', 'mr', 'medical record', 'med rec', 'record number', 'record no', 'medical record number', 'chart number',
+    'chart no', 'hospital number', 'hosp no', 'patient id', 'pt id', 'patient number', 'patient no', 'unit number',
+    'emr', 'ehr', 'mrno', 'encounter', 'fin', 'csn', 'visit number', 'hosp', 'hospital', 'chart', 'unit no', 'med rec no',
+    'medical record no', 'record', 'account mrn', 'hospital id', 'clinic number',
+  ],
+  healthPlan: [
+    'member', 'member id', 'member number', 'subscriber', 'subscriber id', 'policy', 'policy number', 'group number',
+    'group no', 'group id', 'grp', 'plan id', 'health plan', 'insurance id', 'insurance', 'insured id', 'medicaid',
+    'medicare', 'beneficiary', 'hicn', 'mbi', 'payer id', 'coverage id', 'contract number', 'insurance number',
+  ],
+  account: [
+    'acct', 'account', 'account number', 'billing number', 'billing id', 'billing account', 'bank account', 'a c', 'checking', 'savings',
+    'invoice', 'guarantor', 'patient account', 'acc',
+  ],
+  routing: ['routing', 'routing number', 'aba', 'rtn', 'transit number'],
+  license: [
+    'license', 'licence', 'lic', 'dl', 'driver license', 'drivers license', 'driver s license', 'state license',
+    'medical license', 'nursing license', 'license number', 'cdl', 'permit', 'certificate', 'cert', 'board certification',
+    'certification', 'certification number', 'state id', 'id card', 'registration number', 'credential', 'passport',
+  ],
+  dea: ['dea', 'dea number', 'dea registration'],
+  vin: ['vin', 'vehicle identification', 'vehicle id', 'chassis'],
+  plate: ['plate', 'plates', 'license plate', 'plate number', 'tag number', 'registration plate', 'tags'],
+  device: [
+    'serial', 'serial number', 'serial no', 'sn', 's n', 'udi', 'device id', 'device identifier', 'device serial',
+    'imei', 'esn', 'meid', 'implant id', 'pacemaker serial', 'model serial', 'lot', 'lot number', 'asset tag',
+  ],
+  zip: ['zip', 'zip code', 'zipcode', 'postal code', 'postal', 'postcode'],
+  npi: ['npi', 'national provider', 'npi number'],
+  card: ['card', 'credit card', 'visa', 'mastercard', 'amex', 'discover', 'cc', 'debit card', 'card number'],
+  iban: ['iban'],
+  ip: ['ip', 'ip address', 'ipv4', 'ipv6', 'host', 'server', 'client ip'],
+  other: [
+    'ref', 'reference', 'confirmation', 'ticket', 'claim', 'claim number', 'accession', 'specimen id', 'requisition',
+    'tracking', 'case number', 'case no', 'badge', 'employee id', 'certificate number', 'record locator', 'order number',
+    'referral', 'subject id', 'participant', 'participant id', 'study id', 'protocol id', 'prior auth', 'authorization',
+    'auth', 'pa number', 'enrollment', 'enrollment id', 'voucher', 'user id',
+  ],
+};
+
+/** Cue words that only count when followed by '#', ':' or "no"/"number" (they are common words or titles). */
+export const MARKED_CUES: ReadonlySet<string> = new Set([
+  'mr', 'ss', 'sn', 'dl', 'lic', 'acc', 'fin', 'social', 'lot', 'case', 'cert', 'encounter', 'hosp', 'hospital', 'chart',
+  'record', 'claim', 'auth', 'member', 'group', 'plan', 'participant', 'referral', 'enrollment', 'certification',
+]);

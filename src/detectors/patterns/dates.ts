@@ -1,0 +1,299 @@
+/**
+ * Dates as clinicians and nurses write them: 03/14/2021, 3/14, 3/14/21, 3-24-17, 2021-03-14,
+ * 14-Mar-2021, 14 Mar 2021, March 14, 2021, Mar 14th, July 2nd, nov. 2016, 8/87 (month/year),
+ * HL7 compact 20210314[1430[00]], times attached ("03/14/2021 14:30"), "'92" and "74'" years,
+ * "on the 22nd", a full month name alone in a date context ("in September") and a year alone
+ * after a year cue ("since 2006", "CABG 1957, 1971") -- this last one can be turned off.
+ *
+ * Not dates: blood pressures (120/80: no month 120), ratios and scores (8/10 pain, 5/5 strength,
+ * 2/6 murmur, PS 10/5), fractions with a unit (1/2 tab, 1 1/2 NS), ranges with units (2-3 L),
+ * versions (v2.1.3: a letter-led token), lab values with decimals (7.39/43), times alone.
+ */
+import {
+  CUE,
+  KW_AMBIGUOUS_MONTH,
+  KW_THE,
+  KW_UNIT,
+  isDigit,
+  isLetter,
+  readNumbers,
+  stickyEnd,
+  sticky,
+  type PatternSpec,
+  type Scan,
+} from './shared.js';
+
+export const KW_MEASURE = 4096; // a word that makes x/y a score or setting (pain, strength, PEEP)
+
+const MONTHS =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+// A time written with a date belongs to the date: "03/14/2021 14:30", "12/31 2:17am",
+// "21-feb-2021 at 0644", "20221020 @ 8:14AM". A bare four-digit time only after "at"/"@".
+const CLOCK = '(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?(?: ?[AaPp]\\.?[Mm]\\.?)?(?![\\d:])';
+const MILITARY = '(?:[01]\\d|2[0-3])[0-5]\\d(?: ?h(?:rs)?)?(?![\\d:.\\/-])';
+const TIME = `(?:,? ?(?:(?:at|AT|@) ?)?${CLOCK}|,? ?(?:at|AT|@) ?${MILITARY})?`;
+const TIME_FULL = `(?:,? ?(?:(?:at|AT|@) ?)?${CLOCK}|,? ?(?:(?:at|AT|@) ?)?${MILITARY})?`;
+const ISO_TIME = `(?:[Tt](?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,9})?)?(?:[Zz]|[+-](?:[01]\\d|2[0-3]):?[0-5]\\d)?(?![\\d:])|${TIME_FULL})`;
+
+function spec(name: string, regex: RegExp, score: number, cuedScore: number, description: string, requiresContext = false, context: PatternSpec['context'] = ['date']): PatternSpec {
+  return { name, family: 'dates', type: 'DATE', regex, score, cuedScore, context, requiresContext, description };
+}
+
+export const DATE_PATTERNS = {
+  mdy: spec('date-mdy', sticky(`\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})(?!\\d|[/.-]\\d)${TIME_FULL}`), 0.9, 0.95, 'm/d/yy(yy), m-d-yy, d.m.yyyy with an optional time; month and day validated'),
+  ymd: spec('date-ymd', sticky(`(?:19|20)\\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\\d|3[01])${ISO_TIME}`), 0.95, 1, 'ISO 8601 2021-03-14 and 2021/03/14, with an optional time and zone'),
+  md: spec('date-md', sticky(`\\d{1,2}\\/\\d{1,2}(?!\\d|\\/\\d|\\.\\d|%)${TIME}`), 0.75, 0.9, 'm/d (3/14, 7/22): valid month and day; not a score, setting or fraction with a unit'),
+  mdHyphen: spec('date-md-hyphen', sticky('\\d{1,2}-\\d{1,2}(?!\\d|-\\d|\\.\\d|%|\\/)'), 0.6, 0.7, 'm-d (7-22): only after a date cue and not before a unit', true),
+  my: spec('date-my', sticky('(?:0?[1-9]|1[0-2])\\/(?:19\\d{2}|20\\d{2}|\\d{2})(?!\\d|\\/\\d|\\.\\d|%)'), 0.7, 0.85, 'month/year (8/87, 12/2019)'),
+  dmyName: spec('date-dmy-name', sticky(`\\d{1,2}(?:st|nd|rd|th)?(?: of |[ -]|)${MONTHS}\\.?(?![a-z])(?:(?:, ?| |-|)(?:\\d{4}|'?\\d{2})(?![\\d:]))?${TIME_FULL}`, 'i'), 0.9, 0.95, 'day month [year]: 14-Mar-2021, 14 Mar 2021, 20th Oct, 1989'),
+  mdyName: spec('date-mdy-name', sticky(`${MONTHS}\\.? ?\\d{1,2}(?:st|nd|rd|th)?(?![\\d:]|\\.\\d)(?:(?:, ?| )(?:\\d{4}|'\\d{2})(?![\\d:]))?${TIME_FULL}`, 'i'), 0.9, 0.95, 'month day [year]: March 14, 2021, Mar 14th, July 2nd'),
+  monthYear: spec('date-month-year', sticky(`${MONTHS}\\.?,? ?(?:of )?(?:19|20)\\d{2}(?!\\d)${TIME}`, 'i'), 0.85, 0.9, 'month year: nov. 2016, March 2021'),
+  monthAlone: spec('date-month-alone', sticky('(?:january|february|march|april|june|july|august|september|october|november|december|sept)\\.?(?![a-z])', 'i'), 0.6, 0.7, 'a full month name alone, only right after a date or year cue ("in September")', true, ['date', 'year']),
+  hl7: spec('date-hl7', sticky(`(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])(?:(?:[01]\\d|2[0-3])[0-5]\\d(?:[0-5]\\d)?)?(?!\\d)${TIME}`), 0.6, 0.9, 'HL7 compact yyyymmdd[hhmm[ss]] with a valid month and day'),
+  year: spec('date-year', sticky('(?:19[2-9]\\d|20[0-4]\\d)(?![\\d:%]|[./-]\\d)'), 0.6, 0.6, 'a year alone (1920-2049) right after a year cue or another year ("CABG 1957, 1971")', true, ['year']),
+  aposYear: spec('date-apos-year', sticky('\\d{2}(?![\\d\'"])'), 0.7, 0.8, "a two-digit year after an apostrophe ('92); the span is the digits"),
+  yearApos: spec('date-year-apos', sticky('\\d{2}(?=\'(?![\\d"s]))'), 0.65, 0.8, "a two-digit year before an apostrophe (CVA 74'); not 80's"),
+  ordinal: spec('date-ordinal', sticky('\\d{1,2}(?:st|nd|rd|th)(?![a-z0-9])', 'i'), 0.6, 0.7, 'a day as an ordinal after "the" ("on the 22nd"), not before a noun', true),
+} as const;
+
+const SRC = 'patterns/dates';
+const buf = new Int32Array(12);
+
+function validMD(m: number, d: number): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+function validYear(v: number, len: number): boolean {
+  return len === 2 || (len === 4 && v >= 1900 && v <= 2099);
+}
+
+/** x/y that reads as a score, a setting or a fraction with a unit, not a date. */
+function looksLikeMeasure(s: Scan, start: number, end: number, m: number, d: number): boolean {
+  if (s.prevWordFlags(start, 3) & KW_MEASURE) return true;
+  const next = s.nextWordFlags(end, 2);
+  if (next & (KW_MEASURE | KW_UNIT)) return true;
+  // "1 1/2": a mixed number.
+  if (s.at(start - 1) === 32 && isDigit(s.at(start - 2)) && m < d) return true;
+  // Typical scale denominators right before a measure word are handled above; a bare fraction
+  // like "1/2" or "3/4" followed by a letter word ("1/2 NS") reads as a dose.
+  if (m < d && d <= 8 && isLetter(s.at(end + 1)) && s.at(end) === 32 && (next & KW_THE) === 0 && m === 1) return true;
+  return false;
+}
+
+/** Date candidates at a token that starts with a digit. Returns the end consumed, or -1. */
+export function dateAtDigits(s: Scan, start: number, end: number, allDigits: boolean): number {
+  const t = s.text;
+  const len = end - start;
+  const nx = s.at(end);
+  const cued = s.cued(CUE.date, start);
+  if (allDigits) {
+    if (len <= 2) {
+      if (nx === 47 /* / */ || nx === 45 /* - */ || nx === 46 /* . */) {
+        if (isDigit(s.at(end + 1))) {
+          let e = stickyEnd(DATE_PATTERNS.mdy.regex, t, start);
+          if (e > 0) {
+            const k = readNumbers(t, start, e, buf);
+            const sepOk = buf[5] === buf[8];
+            const a = buf[0] as number;
+            const b = buf[3] as number;
+            if (k >= 3 && sepOk && validYear(buf[6] as number, buf[7] as number) && (validMD(a, b) || validMD(b, a))) {
+              if (nx !== 46 || buf[7] === 4) {
+                s.emit('DATE', start, e, cued ? 0.95 : 0.9, SRC);
+                s.lastDateEnd = e;
+                return e;
+              }
+            }
+          }
+          if (nx === 47) {
+            e = stickyEnd(DATE_PATTERNS.md.regex, t, start);
+            if (e > 0) {
+              readNumbers(t, start, e, buf);
+              const m = buf[0] as number;
+              const d = buf[3] as number;
+              if (validMD(m, d) && !(buf[4] === 1 && d === 0) && !looksLikeMeasure(s, start, e, m, d)) {
+                s.emit('DATE', start, e, cued ? 0.9 : 0.75, SRC);
+                s.lastDateEnd = e;
+                return e;
+              }
+            }
+            e = stickyEnd(DATE_PATTERNS.my.regex, t, start);
+            if (e > 0 && !looksLikeMeasure(s, start, e, 1, 99)) {
+              s.emit('DATE', start, e, cued ? 0.85 : 0.7, SRC);
+              s.lastDateEnd = e;
+              return e;
+            }
+          } else if (nx === 45 && cued) {
+            e = stickyEnd(DATE_PATTERNS.mdHyphen.regex, t, start);
+            if (e > 0) {
+              readNumbers(t, start, e, buf);
+              const m = buf[0] as number;
+              const d = buf[3] as number;
+              if (validMD(m, d) && d > m && !looksLikeMeasure(s, start, e, 99, 1) && !isLetter(s.at(e))) {
+                s.emit('DATE', start, e, 0.6, SRC);
+                return e;
+              }
+            }
+          }
+          return -1;
+        }
+      }
+      if (nx === 32 || nx === 45 || isLetter(nx)) {
+        const e = dayMonth(s, start, cued);
+        if (e > 0) return e;
+      }
+      const prev = s.at(start - 1);
+      if (len === 2 && prev === 39 /* ' */ && !isDigit(s.at(start - 2)) && nx !== 39 && !isLetter(nx)) {
+        const e = stickyEnd(DATE_PATTERNS.aposYear.regex, t, start);
+        if (e > 0) {
+          s.emit('DATE', start, e, 0.7, SRC);
+          s.lastDateEnd = e;
+          return e;
+        }
+      }
+      if (len === 2 && nx === 39 && !isDigit(prev) && prev !== 39) {
+        const e = stickyEnd(DATE_PATTERNS.yearApos.regex, t, start);
+        if (e > 0) {
+          s.emit('DATE', start, e, 0.65, SRC);
+          return e + 1;
+        }
+      }
+      return -1;
+    }
+    if (len === 4) {
+      if (nx === 45 || nx === 47 || nx === 46) {
+        const e = stickyEnd(DATE_PATTERNS.ymd.regex, t, start);
+        if (e > 0) {
+          readNumbers(t, start, e, buf);
+          if (buf[5] === buf[8]) {
+            s.emit('DATE', start, e, cued ? 1 : 0.95, SRC);
+            s.lastDateEnd = e;
+            return e;
+          }
+        }
+      }
+      if (s.opts.yearAlone && (s.cued(CUE.year, start, 10) || start - s.lastDateEnd <= 6)) {
+        const e = stickyEnd(DATE_PATTERNS.year.regex, t, start);
+        if (e > 0 && (s.nextWordFlags(e, 2) & KW_UNIT) === 0) {
+          s.emit('DATE', start, e, 0.6, SRC);
+          s.lastDateEnd = e;
+          return e;
+        }
+      }
+      return -1;
+    }
+    if (len === 8 || len === 12 || len === 14) {
+      const e = stickyEnd(DATE_PATTERNS.hl7.regex, t, start);
+      if (e > 0) {
+        s.emit('DATE', start, e, cued ? 0.9 : 0.6, SRC);
+        return e;
+      }
+    }
+    return -1;
+  }
+  // Mixed token: "22nd", "20th" (optionally followed by a month), "14Mar2021".
+  if (len <= 16) {
+    const e = dayMonth(s, start, cued);
+    if (e > 0) return e;
+    const o = stickyEnd(DATE_PATTERNS.ordinal.regex, t, start);
+    if (o > 0 && s.prevWordFlags(start, 2) & KW_THE) {
+      let p = o;
+      while (s.at(p) === 32) p++;
+      if (!isLetter(s.at(p))) {
+        s.emit('DATE', start, o, 0.6, SRC);
+        return o;
+      }
+    }
+  }
+  return -1;
+}
+
+/** "14 Mar 2021", "14-Mar-2021", "20th Oct, 1989", "22nd of March". */
+function dayMonth(s: Scan, start: number, cued: boolean): number {
+  const t = s.text;
+  const e = stickyEnd(DATE_PATTERNS.dmyName.regex, t, start);
+  if (e < 0) return -1;
+  const k = readNumbers(t, start, e, buf);
+  const day = buf[0] as number;
+  if (day < 1 || day > 31) return -1;
+  const ordinal = isLetter(t.charCodeAt(start + (buf[1] as number))) && !startsMonth(t, start + (buf[1] as number));
+  const hasYear = k >= 2;
+  if (!hasYear && !ordinal && ambiguousMonthAfter(s, start + (buf[1] as number))) return -1;
+  if (!hasYear && (s.nextWordFlags(e, 2) & KW_UNIT) !== 0) return -1;
+  s.emit('DATE', start, e, cued ? 0.95 : 0.9, SRC);
+  s.lastDateEnd = e;
+  return e;
+}
+
+function startsMonth(t: string, i: number): boolean {
+  const c = t.charCodeAt(i) | 32;
+  const c2 = t.charCodeAt(i + 1) | 32;
+  // st/nd/rd/th are ordinal suffixes; a month starts with j f m a s o n d (never "st", "nd", "rd", "th").
+  return !((c === 115 && c2 === 116) || (c === 110 && c2 === 100) || (c === 114 && c2 === 100) || (c === 116 && c2 === 104));
+}
+
+/** True when the month word after `i` (skipping separators) is also an ordinary word (may, mar, dec, jan, jun). */
+function ambiguousMonthAfter(s: Scan, i: number): boolean {
+  let p = i;
+  while (p < s.n && !isLetter(s.text.charCodeAt(p))) p++;
+  let q = p;
+  let h = 0;
+  while (q < s.n && isLetter(s.text.charCodeAt(q)) && q - p < 10) h = (Math.imul(h, 31) + (s.text.charCodeAt(q++) | 32)) | 0;
+  const kw = s.keyword(p, q, h);
+  return kw !== undefined && (kw.flags & KW_AMBIGUOUS_MONTH) !== 0;
+}
+
+/** Date candidates at a month word. `flags` are the keyword's flags. */
+export function dateAtMonth(s: Scan, start: number, end: number, ambiguous: boolean, full: boolean): number {
+  const t = s.text;
+  const cued = s.cued(CUE.date, start);
+  let e = stickyEnd(DATE_PATTERNS.mdyName.regex, t, start);
+  if (e > 0) {
+    const k = readNumbers(t, start, e, buf);
+    const day = buf[0] as number;
+    const ordinal = isLetter(t.charCodeAt(findDigitEnd(t, end, e)));
+    const hasYear = k >= 2 && (buf[4] === 4 || buf[5] === 39);
+    const upper = (t.charCodeAt(start) & 0x20) === 0;
+    if (day >= 1 && day <= 31 && (hasYear || ordinal || !ambiguous || upper || cued) && (hasYear || (s.nextWordFlags(e, 2) & KW_UNIT) === 0)) {
+      s.emit('DATE', start, e, cued ? 0.95 : 0.9, SRC);
+      s.lastDateEnd = e;
+      return e;
+    }
+  }
+  e = stickyEnd(DATE_PATTERNS.monthYear.regex, t, start);
+  if (e > 0 && (!ambiguous || (t.charCodeAt(start) & 0x20) === 0 || cued || s.cued(CUE.year, start, 12))) {
+    s.emit('DATE', start, e, 0.85, SRC);
+    s.lastDateEnd = e;
+    return e;
+  }
+  if (full && (cued || s.cued(CUE.year, start, 12))) {
+    e = stickyEnd(DATE_PATTERNS.monthAlone.regex, t, start);
+    if (e > 0 && !equalsMarch(t, start)) {
+      s.emit('DATE', start, end, 0.6, SRC);
+      return end;
+    }
+  }
+  return -1;
+}
+
+function equalsMarch(t: string, start: number): boolean {
+  // "march" alone is as often the verb; it needs a day or a year.
+  return (t.charCodeAt(start) | 32) === 109 && (t.charCodeAt(start + 1) | 32) === 97 && (t.charCodeAt(start + 2) | 32) === 114;
+}
+
+function findDigitEnd(t: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && !isDigit(t.charCodeAt(i))) i++;
+  while (i < to && isDigit(t.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Words that turn x/y into a score or setting, and their flag. */
+export const MEASURE_WORDS: readonly string[] = [
+  'pain', 'strength', 'murmur', 'sem', 'hsm', 'ps', 'peep', 'cpap', 'bipap', 'epap', 'ipap', 'grade', 'gcs', 'apgar',
+  'ratio', 'motor', 'power', 'scale', 'bp', 'abp', 'nbp', 'nibp', 'sbp', 'dbp', 'map', 'cuff', 'pressure', 'pressures',
+  'art', 'aline', 'pap', 'pa', 'cvp', 'rv', 'ie', 'abg', 'vbg', 'vent', 'settings', 'sats', 'vs', 'vitals', 'pulses',
+  'pulse', 'reflexes', 'dtr', 'dtrs', 'edema', 'score', 'rated', 'rates', 'mmhg', 'cmh2o', 'wedge', 'pcwp', 'svr', 'co',
+  'ci', 'x', 'bs', 'sputum', 'tv', 'vt', 'rr', 'hr', 'fio2', 'spo2', 'sao2', 'weakness', 'level', 'grip', 'exp', 'expires',
+  'expiry', 'expiration', 'expiring', 'valid', 'thru', 'through', 'good', 'ciwa', 'rass', 'cam', 'nihss', 'mmse', 'moca',
+  'phq', 'gad', 'audit', 'braden', 'morse', 'ef', 'lvef', 'o2', 'sat', 'ppd', 'fev1', 'fvc',
+];

@@ -1,0 +1,408 @@
+/**
+ * The `patterns` detector family: structured identifiers found by vetted, linear-time V8 regexes
+ * with checksum hooks and cue words. See shared.ts for why it is one scan with anchored sticky
+ * regexes rather than one global regex per pattern.
+ *
+ * Scan: the text is walked once by char code. Each maximal ASCII alphanumeric token is either
+ *   - a token with a digit: offered, in order, to the identifier named by a pending cue
+ *     ("MRN:" -> mrn), then to the shape families (ip, dates, ssn, credit card, zip, npi, age,
+ *     address, udi, mbi, vin, dea, iban); the first family that reports consumes the text;
+ *   - a word: hashed on the fly and looked up in the keyword table (cue words, months, URL
+ *     schemes, TLDs, "PO Box", "ninety").
+ * and each '@' is offered to the email family. Families whose entity types the caller did not
+ * ask for are skipped.
+ */
+import { ConfigError } from '../../errors.js';
+import type { DetectContext, Detector, Entity, EntityType } from '../../types.js';
+import type { DetectorFactory } from '../registry.js';
+import { ACCOUNT_PATTERNS, accountAt, routingAt } from './account.js';
+import { ADDRESS_PATTERNS, addressAt, poBoxAt } from './address.js';
+import { AGE_PATTERNS, ageAtDigits, ageAtWord } from './age.js';
+import { CREDIT_CARD_PATTERNS, creditCardAt } from './credit-card.js';
+import { DEFAULT_CUE_WORDS } from './cues.js';
+import { DATE_PATTERNS, dateAtDigits, dateAtMonth } from './dates.js';
+import { DEVICE_PATTERNS, deviceAt, udiAt } from './device.js';
+import { EMAIL_PATTERNS, emailAt } from './email.js';
+import { HEALTH_PLAN_PATTERNS, healthPlanAt, mbiAt } from './health-plan.js';
+import { IBAN_PATTERNS, ibanAt } from './iban.js';
+import { IP_PATTERNS, ipAt } from './ip.js';
+import { buildKeywordTable } from './keywords.js';
+import { LICENSE_PATTERNS, deaAt, licenseAt } from './license.js';
+import { MRN_PATTERNS, mrnAt } from './mrn.js';
+import { NPI_PATTERNS, npiAt } from './npi.js';
+import { OTHER_ID_PATTERNS, otherIdAt } from './other-id.js';
+import {
+  CUE,
+  CUE_NAMES,
+  ID_CUES,
+  KW_AGE_WORD,
+  KW_AMBIGUOUS_MONTH,
+  KW_MONTH,
+  KW_MONTH_FULL,
+  KW_NEEDS_MARK,
+  KW_POBOX,
+  KW_TLD,
+  KW_URL,
+  Scan,
+  isAlnum,
+  isDigit,
+  isLetter,
+  type CueName,
+  type KeywordTable,
+  type PatternSpec,
+  type ScanOptions,
+} from './shared.js';
+import { SSN_PATTERNS, ssnAt } from './ssn.js';
+import { URL_PATTERNS, urlAtScheme, urlAtTld } from './url.js';
+import { VEHICLE_PATTERNS, plateAt, vinAt } from './vehicle.js';
+import { ZIP_PATTERNS, zipAt } from './zip.js';
+
+export type { PatternSpec, CueName } from './shared.js';
+export { DEFAULT_CUE_WORDS } from './cues.js';
+
+/** Every built-in pattern, as readable data (name, family, type, regex, scores, cue kinds). */
+export const DEFAULT_PATTERNS: readonly PatternSpec[] = Object.freeze([
+  ...Object.values(DATE_PATTERNS),
+  ...Object.values(AGE_PATTERNS),
+  ...Object.values(EMAIL_PATTERNS),
+  ...Object.values(URL_PATTERNS),
+  ...Object.values(IP_PATTERNS),
+  ...Object.values(ZIP_PATTERNS),
+  ...Object.values(ADDRESS_PATTERNS),
+  ...Object.values(SSN_PATTERNS),
+  ...Object.values(MRN_PATTERNS),
+  ...Object.values(HEALTH_PLAN_PATTERNS),
+  ...Object.values(ACCOUNT_PATTERNS),
+  ...Object.values(LICENSE_PATTERNS),
+  ...Object.values(VEHICLE_PATTERNS),
+  ...Object.values(DEVICE_PATTERNS),
+  ...Object.values(CREDIT_CARD_PATTERNS),
+  ...Object.values(NPI_PATTERNS),
+  ...Object.values(IBAN_PATTERNS),
+  ...Object.values(OTHER_ID_PATTERNS),
+]);
+
+/** Family names, in the order they are tried, and the entity types each can report. */
+export const PATTERN_FAMILIES: Readonly<Record<string, readonly EntityType[]>> = {
+  ip: ['IP_ADDRESS'],
+  dates: ['DATE'],
+  ssn: ['SSN'],
+  'credit-card': ['CREDIT_CARD'],
+  zip: ['ZIP_CODE'],
+  npi: ['NPI'],
+  age: ['AGE'],
+  address: ['LOCATION'],
+  device: ['DEVICE_ID'],
+  'health-plan': ['HEALTH_PLAN_ID'],
+  vehicle: ['VEHICLE_ID'],
+  license: ['LICENSE_NUMBER'],
+  iban: ['IBAN'],
+  email: ['EMAIL'],
+  url: ['URL'],
+  mrn: ['MRN'],
+  account: ['ACCOUNT_NUMBER'],
+  'other-id': ['OTHER_ID'],
+};
+
+export interface PatternsOptions {
+  /** Families to run (keys of PATTERN_FAMILIES). @default all */
+  families?: readonly string[];
+  /** Extra cue words per cue kind, added to DEFAULT_CUE_WORDS (case-insensitive words or phrases). @default {} */
+  cueWords?: Partial<Record<CueName, readonly string[]>>;
+  /** Characters allowed between a cue and its identifier. @default 32 */
+  window?: number;
+  /** Report a year alone after a year cue ("since 2006"); Safe Harbor keeps bare years, some corpora do not. @default true */
+  yearAlone?: boolean;
+}
+
+const STATE_CHECK: Record<string, true> = { families: true, cueWords: true, window: true, yearAlone: true };
+
+function validate(options: unknown): Required<PatternsOptions> {
+  if (options === undefined || options === null) return { families: Object.keys(PATTERN_FAMILIES), cueWords: {}, window: 32, yearAlone: true };
+  if (typeof options !== 'object') throw new ConfigError('detectorOptions.patterns', 'an object');
+  const o = options as Record<string, unknown>;
+  for (const k of Object.keys(o)) if (!STATE_CHECK[k]) throw new ConfigError(`detectorOptions.patterns.${k.slice(0, 40)}`, 'a known option (families, cueWords, window, yearAlone)');
+  const families = o.families ?? Object.keys(PATTERN_FAMILIES);
+  if (!Array.isArray(families) || families.some((f) => typeof f !== 'string' || !(f in PATTERN_FAMILIES))) {
+    throw new ConfigError('detectorOptions.patterns.families', `an array of ${Object.keys(PATTERN_FAMILIES).join(', ')}`);
+  }
+  const window = o.window ?? 32;
+  if (typeof window !== 'number' || !Number.isInteger(window) || window < 0 || window > 200) {
+    throw new ConfigError('detectorOptions.patterns.window', 'an integer between 0 and 200');
+  }
+  const yearAlone = o.yearAlone ?? true;
+  if (typeof yearAlone !== 'boolean') throw new ConfigError('detectorOptions.patterns.yearAlone', 'a boolean');
+  const cueWords = o.cueWords ?? {};
+  if (typeof cueWords !== 'object' || cueWords === null || Array.isArray(cueWords)) {
+    throw new ConfigError('detectorOptions.patterns.cueWords', 'an object of cue kind -> string[]');
+  }
+  for (const [k, v] of Object.entries(cueWords as Record<string, unknown>)) {
+    if (!(CUE_NAMES as readonly string[]).includes(k)) throw new ConfigError('detectorOptions.patterns.cueWords', `keys among ${CUE_NAMES.join(', ')}`);
+    if (!Array.isArray(v) || v.some((w) => typeof w !== 'string' || !/[a-z]/i.test(w) || w.length > 60)) {
+      throw new ConfigError(`detectorOptions.patterns.cueWords.${k}`, 'an array of words or phrases (letters, up to 60 characters)');
+    }
+  }
+  return { families: families as string[], cueWords: cueWords as Partial<Record<CueName, readonly string[]>>, window, yearAlone };
+}
+
+// ASCII classes: 1 digit, 2 letter, 3 '@'.
+const CLS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) CLS[c] = 1;
+for (let c = 65; c <= 90; c++) CLS[c] = 2;
+for (let c = 97; c <= 122; c++) CLS[c] = 2;
+CLS[64] = 3;
+
+interface Enabled {
+  ip: boolean; dates: boolean; ssn: boolean; card: boolean; zip: boolean; npi: boolean; age: boolean; address: boolean;
+  device: boolean; plan: boolean; vehicle: boolean; license: boolean; iban: boolean; email: boolean; url: boolean;
+  mrn: boolean; account: boolean; other: boolean; any: boolean;
+}
+
+function enabledFor(families: ReadonlySet<string>, types: ReadonlySet<EntityType>): Enabled {
+  const on = (f: string) => families.has(f) && (PATTERN_FAMILIES[f] ?? []).some((t) => types.has(t));
+  const e: Enabled = {
+    ip: on('ip'), dates: on('dates'), ssn: on('ssn'), card: on('credit-card'), zip: on('zip'), npi: on('npi'), age: on('age'),
+    address: on('address'), device: on('device'), plan: on('health-plan'), vehicle: on('vehicle'), license: on('license'),
+    iban: on('iban'), email: on('email'), url: on('url'), mrn: on('mrn'), account: on('account'), other: on('other-id'), any: false,
+  };
+  e.any = Object.entries(e).some(([k, v]) => k !== 'any' && v);
+  return e;
+}
+
+/** Identifier named by a pending cue, at a token. */
+function cuedIdentifier(s: Scan, kind: number, start: number, end: number, en: Enabled): number {
+  switch (kind) {
+    case CUE.ssn: return en.ssn ? ssnAt(s, start, end, true) : -1;
+    case CUE.mrn: return en.mrn ? mrnAt(s, start) : -1;
+    case CUE.healthPlan: return en.plan ? healthPlanAt(s, start) : -1;
+    case CUE.account: return en.account ? accountAt(s, start) : -1;
+    case CUE.routing: return en.account ? routingAt(s, start) : -1;
+    case CUE.license: return en.license ? licenseAt(s, start, end) : -1;
+    case CUE.dea: return en.license ? deaAt(s, start, end, true) : -1;
+    case CUE.vin: return en.vehicle ? vinAt(s, start, end, true) : -1;
+    case CUE.plate: return en.vehicle ? plateAt(s, start, end) : -1;
+    case CUE.device: return en.device ? deviceAt(s, start, end) : -1;
+    case CUE.zip: return en.zip ? zipAt(s, start, end) : -1;
+    case CUE.npi: return en.npi ? npiAt(s, start, end, true) : -1;
+    case CUE.card: return en.card ? creditCardAt(s, start, end, true) : -1;
+    case CUE.iban: return en.iban ? ibanAt(s, start) : -1;
+    case CUE.ip: return en.ip ? ipAt(s, start, end, true) : -1;
+    case CUE.other: return en.other ? otherIdAt(s, start) : -1;
+    default: return -1;
+  }
+}
+
+function onNumeric(s: Scan, start: number, end: number, en: Enabled): number {
+  const t = s.text;
+  const prev = s.at(start - 1);
+  const nx = s.at(end);
+  // Continuation of a number we already passed (the "80" of 120/80, the "39" of 7.39).
+  if ((prev === 47 || prev === 46 || prev === 58) && isDigit(s.at(start - 2))) return -1;
+  if (prev >= 128 && isAlnum(0) === false && /[\p{L}\p{N}]/u.test(t[start - 1] ?? '')) return -1;
+  let allDigits = true;
+  for (let i = start; i < end; i++) {
+    if (!isDigit(t.charCodeAt(i))) {
+      allDigits = false;
+      break;
+    }
+  }
+  let cuedKind = -1;
+  if (s.pendKind >= 0) {
+    const kind = s.pendKind;
+    s.pendKind = -1;
+    if (start - s.pendEnd <= s.window) {
+      cuedKind = kind;
+      const r = cuedIdentifier(s, kind, start, end, en);
+      if (r > 0) return r;
+    }
+  }
+  const len = end - start;
+  const first = t.charCodeAt(start);
+  let r = -1;
+  if (isDigit(first)) {
+    if (en.ip && (nx === 46 || nx === 58)) {
+      r = ipAt(s, start, end, allDigits);
+      if (r > 0) return r;
+    }
+    if (en.device && prev === 40 && len === 2) {
+      r = udiAt(s, start, end);
+      if (r > 0) return r;
+    }
+    if (en.dates) {
+      r = dateAtDigits(s, start, end, allDigits);
+      if (r > 0) return r;
+    }
+    if (allDigits) {
+      if (en.ssn && (len === 3 || len === 9)) {
+        r = ssnAt(s, start, end, cuedKind === CUE.ssn);
+        if (r > 0) return r;
+      }
+      if (en.card && (len === 4 || (len >= 13 && len <= 19))) {
+        r = creditCardAt(s, start, end, cuedKind === CUE.card);
+        if (r > 0) return r;
+      }
+      if (en.zip && len === 5) {
+        r = zipAt(s, start, end);
+        if (r > 0) return r;
+      }
+      if (en.npi && len === 10) {
+        r = npiAt(s, start, end, false);
+        if (r > 0) return r;
+      }
+    } else {
+      if (en.plan && len >= 4 && len <= 11 && first !== 48) {
+        r = mbiAt(s, start, false);
+        if (r > 0) return r;
+      }
+      if (en.vehicle && len === 17) {
+        r = vinAt(s, start, end, false);
+        if (r > 0) return r;
+      }
+    }
+    if (en.age && len <= 6) {
+      r = ageAtDigits(s, start, end, allDigits);
+      if (r > 0) return r;
+    }
+    if (en.address && nx === 32 && len <= 7) {
+      r = addressAt(s, start, end);
+      if (r > 0) return r;
+    }
+    return -1;
+  }
+  // Letter-led token with a digit: DEA, VIN, IBAN; "v2" and "x3" are versions and counts.
+  if (en.license && len === 9) {
+    r = deaAt(s, start, end, false);
+    if (r > 0) return r;
+  }
+  if (en.vehicle && len === 17) {
+    r = vinAt(s, start, end, false);
+    if (r > 0) return r;
+  }
+  if (en.ip && nx === 58 && len <= 4) {
+    r = ipAt(s, start, end, false);
+    if (r > 0) return r;
+  }
+  if (en.iban && len >= 4 && isLetter(t.charCodeAt(start + 1)) && isDigit(t.charCodeAt(start + 2)) && isDigit(t.charCodeAt(start + 3))) {
+    r = ibanAt(s, start);
+    if (r > 0) return r;
+  }
+  return -1;
+}
+
+/** A cue that needs a mark: followed by '#', ':', '.', or the words "no"/"number"/"num". */
+function hasMark(s: Scan, end: number): boolean {
+  let p = end;
+  while (s.at(p) === 32) p++;
+  const c = s.at(p);
+  if (c === 35 || c === 58) return true;
+  if (c === 46 && (s.at(p + 1) === 32 || isDigit(s.at(p + 1)))) return true;
+  const a = s.at(p) | 32;
+  const b = s.at(p + 1) | 32;
+  return a === 110 && (b === 111 || b === 117) || (a === 110 && !isLetter(s.at(p + 1))) || (a === 105 && b === 100 && !isLetter(s.at(p + 2)));
+}
+
+function onWord(s: Scan, start: number, end: number, hash: number, en: Enabled): number {
+  if (end - start > 13) return -1;
+  const kw = s.keyword(start, end, hash);
+  if ((!kw || kw.cues === 0) && s.pendKind >= 0 && start - s.pendEnd <= s.window) {
+    // An identifier may start with letters right after its cue: "MRN: MR-0012345", "plate ABC 1234".
+    const nx = s.at(end);
+    if ((nx === 45 || nx === 46) && isAlnum(s.at(end + 1)) || (nx === 32 && s.pendKind === CUE.plate && isDigit(s.at(end + 1)))) {
+      const kind = s.pendKind;
+      s.pendKind = -1;
+      const r = cuedIdentifier(s, kind, start, end, en);
+      if (r > 0) return r;
+    }
+  }
+  if (!kw) return -1;
+  const f = kw.flags;
+  if (kw.cues !== 0 && ((f & KW_NEEDS_MARK) === 0 || hasMark(s, end))) {
+    let bits = kw.cues;
+    for (let k = 0; bits !== 0; k++, bits >>>= 1) {
+      if ((bits & 1) === 0) continue;
+      s.cueEnd[k] = end;
+      if (ID_CUES.has(k)) {
+        s.pendKind = k;
+        s.pendEnd = end;
+      }
+    }
+  }
+  if (f & KW_MONTH && en.dates) return dateAtMonth(s, start, end, (f & KW_AMBIGUOUS_MONTH) !== 0, (f & KW_MONTH_FULL) !== 0);
+  if (f & KW_URL && en.url) return urlAtScheme(s, start, (s.text.charCodeAt(start) | 32) === 119);
+  if (f & KW_TLD && en.url && s.at(start - 1) === 46) return urlAtTld(s, start, end);
+  if (f & KW_POBOX && en.address) return poBoxAt(s, start);
+  if (f & KW_AGE_WORD && en.age) return ageAtWord(s, start);
+  return -1;
+}
+
+function scan(s: Scan, en: Enabled): void {
+  const t = s.text;
+  const n = s.n;
+  let i = 0;
+  while (i < n) {
+    const c = t.charCodeAt(i);
+    const k = c < 128 ? (CLS[c] as number) : 0;
+    if (k === 0) {
+      i++;
+      continue;
+    }
+    if (k === 3) {
+      const e = en.email ? emailAt(s, i) : -1;
+      i = e > i ? e : i + 1;
+      continue;
+    }
+    const start = i;
+    let hasDigit = false;
+    let h = 0;
+    while (i < n) {
+      const d = t.charCodeAt(i);
+      if (d >= 128) break;
+      const kk = CLS[d] as number;
+      if (kk === 1) hasDigit = true;
+      else if (kk === 2) h = (Math.imul(h, 31) + (d | 32)) | 0;
+      else break;
+      i++;
+    }
+    const end = i;
+    const r = hasDigit ? onNumeric(s, start, end, en) : onWord(s, start, end, h, en);
+    if (r > end) i = r;
+  }
+}
+
+const EMPTY: Entity[] = [];
+
+/** Build the `patterns` detector. Options are validated here (ConfigError naming the option). */
+export function createPatternsDetector(options?: PatternsOptions): Detector {
+  const o = validate(options);
+  const keywords: KeywordTable = buildKeywordTable(o.cueWords);
+  const families = new Set(o.families);
+  const scanOptions: ScanOptions = { window: o.window, yearAlone: o.yearAlone, families };
+  const types = [...new Set(o.families.flatMap((f) => PATTERN_FAMILIES[f] ?? []))];
+  let cachedTypes: ReadonlySet<EntityType> | undefined;
+  let cachedEnabled: Enabled | undefined;
+  return {
+    id: 'patterns',
+    types,
+    detect: function detectPatterns(text: string, ctx: DetectContext): Entity[] {
+      if (typeof text !== 'string' || text.length === 0) return EMPTY.slice();
+      if (ctx.types !== cachedTypes || !cachedEnabled) {
+        cachedTypes = ctx.types;
+        cachedEnabled = enabledFor(families, ctx.types);
+      }
+      if (!cachedEnabled.any) return [];
+      const s = new Scan(text, ctx.types, keywords, scanOptions);
+      scan(s, cachedEnabled);
+      return s.out;
+    },
+  };
+}
+
+export const patternsDetectorFactory: DetectorFactory = {
+  id: 'patterns',
+  description: 'Structured identifiers: dates, ages 90+, SSN, MRN, IDs, cards, NPI, IBAN, email, URL, IP, ZIP, addresses (checksums + cue words)',
+  available: () => true,
+  create: (options: unknown) => createPatternsDetector(options as PatternsOptions | undefined),
+};
+
+void CUE_NAMES;
+void DEFAULT_CUE_WORDS;

@@ -1,0 +1,318 @@
+/**
+ * Shared machinery of the `patterns` detector: the readable pattern record (`PatternSpec`), the
+ * cue kinds, the keyword table and the per-call scan state.
+ *
+ * Why a hand-rolled scan instead of N global regexes: clinical notes are dense with numbers and
+ * words, and every global regex walks the whole text again. One pass over char codes splits the
+ * text into alphanumeric tokens; a token with a digit is offered to the numeric families, a word
+ * is hashed (no substring is built) and looked up in one keyword table (months, cue words, URL
+ * schemes, TLDs, units). Only there are the family's sticky (`y`) regexes run, anchored at the
+ * candidate, so the regex engine never scans text that cannot match. The regexes use neither the
+ * `u` flag nor lookbehind (both slower in V8) and every one is listed in DEFAULT_PATTERNS, where
+ * the ReDoS test checks it.
+ */
+import type { Entity, EntityType } from '../../types.js';
+
+/** A built-in pattern, as readable data. `regex` is sticky and matched at a candidate start. */
+export interface PatternSpec {
+  /** Stable name; the entity source is `patterns/<family>`. */
+  readonly name: string;
+  readonly family: string;
+  readonly type: EntityType;
+  readonly regex: RegExp;
+  /** Score when the shape matches and no checksum or cue says more. */
+  readonly score: number;
+  /** Score when a cue of `context` precedes it (or the checksum confirms). */
+  readonly cuedScore: number;
+  /** Cue kinds (keys of DEFAULT_CUE_WORDS) that raise the score or admit the shape. */
+  readonly context: readonly CueName[];
+  /** True when the shape is only reported after a cue. */
+  readonly requiresContext: boolean;
+  /** Checksum / structure hook, by validator name (src/validators). */
+  readonly validator?: string;
+  readonly description: string;
+}
+
+export const CUE_NAMES = [
+  'date',
+  'year',
+  'age',
+  'ssn',
+  'mrn',
+  'healthPlan',
+  'account',
+  'routing',
+  'license',
+  'dea',
+  'vin',
+  'plate',
+  'device',
+  'zip',
+  'npi',
+  'card',
+  'iban',
+  'ip',
+  'other',
+] as const;
+export type CueName = (typeof CUE_NAMES)[number];
+
+/** Cue kind numbers (index into CUE_NAMES), for the hot path. */
+export const CUE = Object.fromEntries(CUE_NAMES.map((n, i) => [n, i])) as { readonly [K in CueName]: number };
+
+/** Cue kinds that name the identifier right after them (consumed by the next token with a digit). */
+export const ID_CUES: ReadonlySet<number> = new Set(
+  (['ssn', 'mrn', 'healthPlan', 'account', 'routing', 'license', 'dea', 'vin', 'plate', 'device', 'zip', 'npi', 'card', 'iban', 'ip', 'other'] as const).map((n) => CUE[n]),
+);
+
+/** Keyword flags. */
+export const KW_MONTH = 1;
+export const KW_MONTH_FULL = 2; // a full month name that may stand alone in a date context
+export const KW_AMBIGUOUS_MONTH = 4; // may, mar, dec, jan, jun: also ordinary words
+export const KW_URL = 8; // http, https, ftp, www
+export const KW_TLD = 16;
+export const KW_UNIT = 32; // a unit or quantity word: the number before it is a measurement
+export const KW_AGE_WORD = 64; // ninety
+export const KW_POBOX = 128; // p, po, post (start of "PO Box")
+export const KW_NEEDS_MARK = 256; // cue only when followed by '#', ':' or "no"/"number" (mr, ss, sn, dl)
+export const KW_THE = 512;
+export const KW_STATE = 1024; // US state name (last word of it)
+export const KW_STOP_STREET = 2048; // cannot start a street name (units, clinical words)
+
+export interface Keyword {
+  readonly word: string;
+  /** Earlier words of a phrase cue, in order ("medical" for "medical record"). */
+  readonly before: readonly string[];
+  /** Bit mask of cue kinds (1 << CUE[name]); 0 when not a cue. */
+  readonly cues: number;
+  readonly flags: number;
+}
+
+/** FNV-style hash over lower-cased ASCII letters; the scan computes the same on the fly. */
+export function hashWord(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + (word.charCodeAt(i) | 32)) | 0;
+  return h;
+}
+
+export type KeywordTable = Map<number, Keyword[]>;
+
+export function addKeyword(table: KeywordTable, word: string, before: readonly string[], cues: number, flags: number): void {
+  const h = hashWord(word);
+  const list = table.get(h);
+  const kw: Keyword = { word, before, cues, flags };
+  if (!list) {
+    table.set(h, [kw]);
+    return;
+  }
+  // Merge flags into an existing plain entry for the same word; keep phrase cues separate and
+  // longest phrases first so the most specific cue wins.
+  const same = list.find((k) => k.word === word && k.before.length === before.length && k.before.join(' ') === before.join(' '));
+  if (same) {
+    const merged: Keyword = { word, before, cues: same.cues | cues, flags: same.flags | flags };
+    list[list.indexOf(same)] = merged;
+  } else {
+    list.push(kw);
+    list.sort((a, b) => b.before.length - a.before.length);
+  }
+}
+
+/** Lower-case comparison of text[start, end) with an all-lowercase ASCII word. */
+export function equalsLower(text: string, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  for (let i = 0; i < word.length; i++) if ((text.charCodeAt(start + i) | 32) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+export function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+export function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+export function isLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+export function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+/** Per-call state. One object per detect() call; entities are the only other allocations. */
+export class Scan {
+  readonly text: string;
+  readonly n: number;
+  readonly out: Entity[] = [];
+  readonly types: ReadonlySet<EntityType>;
+  /** End offset of the latest cue of each kind (very negative when none). */
+  readonly cueEnd: Int32Array;
+  /** Identifier cue waiting for its identifier, and where the cue ended. */
+  pendKind = -1;
+  pendEnd = -1e9;
+  /** End of the last date emitted (a year right after a year list continues it). */
+  lastDateEnd = -1e9;
+  readonly window: number;
+  readonly keywords: KeywordTable;
+  readonly opts: ScanOptions;
+
+  constructor(text: string, types: ReadonlySet<EntityType>, keywords: KeywordTable, opts: ScanOptions) {
+    this.text = text;
+    this.n = text.length;
+    this.types = types;
+    this.keywords = keywords;
+    this.window = opts.window;
+    this.opts = opts;
+    this.cueEnd = new Int32Array(CUE_NAMES.length).fill(-1e9);
+  }
+
+  /** Code unit at i, or -1 out of range. */
+  at(i: number): number {
+    return i >= 0 && i < this.n ? this.text.charCodeAt(i) : -1;
+  }
+
+  /** True when a cue of `kind` ended within `window` characters before `start`. */
+  cued(kind: number, start: number, window = this.window): boolean {
+    const d = start - (this.cueEnd[kind] ?? -1e9);
+    return d >= 0 && d <= window;
+  }
+
+  emit(type: EntityType, start: number, end: number, score: number, source: string): void {
+    if (!this.types.has(type) || end <= start) return;
+    this.out.push({ type, start, end, score, source });
+  }
+
+  /** Keyword entry for the word text[start, end) (letters only), checking phrase words. */
+  keyword(start: number, end: number, hash: number): Keyword | undefined {
+    const list = this.keywords.get(hash);
+    if (!list) return undefined;
+    for (const kw of list) {
+      if (!equalsLower(this.text, start, end, kw.word)) continue;
+      if (kw.before.length === 0 || this.phraseBefore(start, kw.before)) return kw;
+    }
+    return undefined;
+  }
+
+  /** The words of `before` precede `start`, each separated by 1-3 non-alphanumeric characters. */
+  private phraseBefore(start: number, before: readonly string[]): boolean {
+    let p = start;
+    for (let w = before.length - 1; w >= 0; w--) {
+      const word = before[w] as string;
+      let gap = 0;
+      while (p > 0 && !isAlnum(this.text.charCodeAt(p - 1)) && gap < 3) {
+        p--;
+        gap++;
+      }
+      if (gap === 0) return false;
+      const s = p - word.length;
+      if (s < 0 || !equalsLower(this.text, s, p, word) || isAlnum(this.at(s - 1))) return false;
+      p = s;
+    }
+    return true;
+  }
+
+  /** Flags of the next word after `pos` (skipping up to `maxGap` spaces/punctuation), or 0. */
+  nextWordFlags(pos: number, maxGap = 2): number {
+    let p = pos;
+    let gap = 0;
+    while (p < this.n && gap < maxGap) {
+      const c = this.text.charCodeAt(p);
+      if (c !== 32 && c !== 9) break;
+      p++;
+      gap++;
+    }
+    let h = 0;
+    const s = p;
+    while (p < this.n && p - s < 16) {
+      const c = this.text.charCodeAt(p);
+      if (!isLetter(c)) break;
+      h = (Math.imul(h, 31) + (c | 32)) | 0;
+      p++;
+    }
+    if (p === s || isDigit(this.at(p))) return 0;
+    return this.keyword(s, p, h)?.flags ?? 0;
+  }
+
+  /** Flags of the word ending just before `pos` (skipping up to `maxGap` non-alnum chars), or 0. */
+  prevWordFlags(pos: number, maxGap = 2): number {
+    let p = pos;
+    let gap = 0;
+    while (p > 0 && gap < maxGap && !isAlnum(this.text.charCodeAt(p - 1))) {
+      p--;
+      gap++;
+    }
+    const e = p;
+    while (p > 0 && isLetter(this.text.charCodeAt(p - 1)) && e - p < 16) p--;
+    if (p === e || isDigit(this.at(p - 1))) return 0;
+    let h = 0;
+    for (let i = p; i < e; i++) h = (Math.imul(h, 31) + (this.text.charCodeAt(i) | 32)) | 0;
+    return this.keyword(p, e, h)?.flags ?? 0;
+  }
+}
+
+export interface ScanOptions {
+  /** Characters between a cue's end and the candidate. */
+  readonly window: number;
+  /** Report a year standing alone after a year cue ("since 2006", "CABG 1957"). */
+  readonly yearAlone: boolean;
+  /** Enabled families. */
+  readonly families: ReadonlySet<string>;
+}
+
+/** Sticky-match `re` at `pos`; returns the match end or -1. No match object is built. */
+export function stickyEnd(re: RegExp, text: string, pos: number): number {
+  re.lastIndex = pos;
+  return re.test(text) ? re.lastIndex : -1;
+}
+
+/** Reads successive digit runs in text[s, e) into `buf` as [value, length, sepBefore]*; returns count. */
+export function readNumbers(text: string, s: number, e: number, buf: Int32Array): number {
+  let k = 0;
+  let i = s;
+  let sep = 0;
+  while (i < e && k < buf.length / 3) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      let v = 0;
+      const st = i;
+      while (i < e && isDigit(text.charCodeAt(i)) && i - st < 9) v = v * 10 + (text.charCodeAt(i++) - 48);
+      buf[k * 3] = v;
+      buf[k * 3 + 1] = i - st;
+      buf[k * 3 + 2] = sep;
+      k++;
+      sep = 0;
+    } else {
+      if (sep === 0) sep = c;
+      i++;
+    }
+  }
+  return k;
+}
+
+/** Sets `pattern` regexes sticky; all built-ins go through here so recheck sees the same source. */
+export function sticky(source: string, flags = ''): RegExp {
+  return new RegExp(source, `y${flags}`);
+}
+
+/** Generic identifier after a cue: alphanumeric groups joined by single '-' or '.'. */
+export const ID_TOKEN_SOURCE = '[A-Za-z0-9]{1,24}(?:[-.][A-Za-z0-9]{1,24}| \\d{2,6}(?![A-Za-z0-9.\\/:-])){0,5}(?![A-Za-z0-9])';
+
+/**
+ * End of the identifier at `start` when it has at least `minDigits` digits and `minLen`
+ * alphanumerics (separators not counted), else -1. A trailing '.' that ends a sentence is not
+ * part of it (the regex needs an alphanumeric after each separator).
+ */
+export function idEnd(s: Scan, start: number, re: RegExp, minDigits: number, minLen: number, maxLen = 30): number {
+  const e = stickyEnd(re, s.text, start);
+  if (e < 0) return -1;
+  let digits = 0;
+  let alnum = 0;
+  for (let i = start; i < e; i++) {
+    const c = s.text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      digits++;
+      alnum++;
+    } else if (isLetter(c)) alnum++;
+  }
+  return digits >= minDigits && alnum >= minLen && alnum <= maxLen ? e : -1;
+}

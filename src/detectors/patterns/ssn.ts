@@ -1,0 +1,38 @@
+/**
+ * US Social Security numbers: 123-45-6789 and 123 45 6789 by shape, nine bare digits only after
+ * an SSN cue. The structure hook rejects area 000, 666 and 900-999, group 00 and serial 0000.
+ */
+import { ssnValid } from '../../validators/ssn.js';
+import { CUE, stickyEnd, sticky, type PatternSpec, type Scan } from './shared.js';
+
+function spec(name: string, regex: RegExp, score: number, requiresContext: boolean, description: string): PatternSpec {
+  return { name, family: 'ssn', type: 'SSN', regex, score, cuedScore: 1, context: ['ssn'], requiresContext, validator: 'ssnValid', description };
+}
+
+export const SSN_PATTERNS = {
+  delimited: spec('ssn-delimited', sticky('\\d{3}[- ]\\d{2}[- ]\\d{4}(?!\\d|-\\d)'), 0.85, false, '123-45-6789 or 123 45 6789'),
+  bare: spec('ssn-bare', sticky('\\d{9}(?!\\d)'), 0.9, true, 'nine digits after an SSN cue'),
+} as const;
+
+const SRC = 'patterns/ssn';
+
+export function ssnAt(s: Scan, start: number, end: number, cued: boolean): number {
+  const len = end - start;
+  const t = s.text;
+  if (len === 3) {
+    const nx = s.at(end);
+    if (nx !== 45 && nx !== 32) return -1;
+    const e = stickyEnd(SSN_PATTERNS.delimited.regex, t, start);
+    if (e < 0 || t.charCodeAt(start + 3) !== t.charCodeAt(start + 6)) return -1;
+    if (!ssnValid(t.slice(start, e))) return -1;
+    s.emit('SSN', start, e, cued || s.cued(CUE.ssn, start) ? 1 : 0.85, SRC);
+    return e;
+  }
+  if (len === 9 && cued) {
+    const e = stickyEnd(SSN_PATTERNS.bare.regex, t, start);
+    if (e < 0 || !ssnValid(t.slice(start, e))) return -1;
+    s.emit('SSN', start, e, 1, SRC);
+    return e;
+  }
+  return -1;
+}

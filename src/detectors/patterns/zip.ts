@@ -1,0 +1,71 @@
+/**
+ * US ZIP and ZIP+4 codes. A bare five-digit number is far more often a count or a lab value, so
+ * a ZIP is only reported after a state (abbreviation in capitals, or name: "Boston, MA 02114",
+ * "Texas 75001") or a ZIP cue ("zip", "zip code", "postal code").
+ */
+import { CUE, KW_STATE, isUpper, isLetter, isLower, stickyEnd, sticky, type PatternSpec, type Scan } from './shared.js';
+
+export const US_STATE_CODES: readonly string[] = (
+  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA ' +
+  'PR RI SC SD TN TX UT VT VA WA WV WI WY GU VI AS MP'
+).split(' ');
+
+export const US_STATE_NAMES: readonly string[] = [
+  'alabama', 'alaska', 'arizona', 'arkansas', 'california', 'colorado', 'connecticut', 'delaware', 'florida', 'georgia',
+  'hawaii', 'idaho', 'illinois', 'indiana', 'iowa', 'kansas', 'kentucky', 'louisiana', 'maine', 'maryland',
+  'massachusetts', 'michigan', 'minnesota', 'mississippi', 'missouri', 'montana', 'nebraska', 'nevada', 'new hampshire',
+  'new jersey', 'new mexico', 'new york', 'north carolina', 'north dakota', 'ohio', 'oklahoma', 'oregon', 'pennsylvania',
+  'rhode island', 'south carolina', 'south dakota', 'tennessee', 'texas', 'utah', 'vermont', 'virginia', 'washington',
+  'west virginia', 'wisconsin', 'wyoming', 'puerto rico', 'district of columbia',
+];
+
+export const ZIP_PATTERNS = {
+  zip: {
+    name: 'zip',
+    family: 'zip',
+    type: 'ZIP_CODE',
+    regex: sticky('\\d{5}(?:-\\d{4})?(?![\\d-]|\\.\\d)'),
+    score: 0.9,
+    cuedScore: 0.9,
+    context: ['zip'],
+    requiresContext: true,
+    description: 'ZIP / ZIP+4 after a US state (code or name) or a ZIP cue',
+  },
+} as const satisfies Record<string, PatternSpec>;
+
+const CODES = new Set(US_STATE_CODES.map((c) => (c.charCodeAt(0) << 8) | c.charCodeAt(1)));
+
+/** Two capital letters of a state code end right before the gap before `start`. */
+function stateCodeBefore(s: Scan, start: number): boolean {
+  let p = start;
+  let gap = 0;
+  while (p > 0 && gap < 3) {
+    const c = s.text.charCodeAt(p - 1);
+    if (c !== 32 && c !== 44 && c !== 160 && c !== 9) break;
+    p--;
+    gap++;
+  }
+  if (gap === 0 || p < 2) return false;
+  const a = s.text.charCodeAt(p - 2);
+  const b = s.text.charCodeAt(p - 1);
+  if (!isLetter(a) || !isLetter(b) || isLetter(s.at(p - 3))) return false;
+  // Lower-case codes are words too ("in", "me", "or"): only after a comma ("savannah, ga 38486").
+  if (!isUpper(a) || !isUpper(b)) {
+    if (!(isLower(a) && isLower(b))) return false;
+    let q = p - 3;
+    while (q >= 0 && s.text.charCodeAt(q) === 32) q--;
+    if (q < 0 || s.text.charCodeAt(q) !== 44) return false;
+  }
+  return CODES.has(((a & ~0x20) << 8) | (b & ~0x20));
+}
+
+export function zipAt(s: Scan, start: number, end: number): number {
+  if (end - start !== 5) return -1;
+  const cued = s.cued(CUE.zip, start, 16);
+  const state = cued || stateCodeBefore(s, start) || (s.prevWordFlags(start, 3) & KW_STATE) !== 0;
+  if (!state) return -1;
+  const e = stickyEnd(ZIP_PATTERNS.zip.regex, s.text, start);
+  if (e < 0) return -1;
+  s.emit('ZIP_CODE', start, e, 0.9, 'patterns/zip');
+  return e;
+}
