@@ -20,7 +20,8 @@ import { coverage, isLeaked, score, tokenOutcomes, type ScoreDoc, type ScoreRepo
 export const DEFAULT_CORPUS = '../shared/corpora/physionet-deid-dev';
 
 export interface EvalOptions {
-  corpus: string;
+  /** A PhysioNet folder, a JSONL file, or an in-memory corpus (e.g. freshly generated synthetic docs). */
+  corpus: string | Corpus;
   detectors?: string[] | undefined;
   limit?: number | undefined;
   threshold?: number | undefined;
@@ -40,7 +41,7 @@ export interface EvalResult {
 
 /** Run the eval in-process (the CLI below is a thin wrapper; other bench scripts reuse this). */
 export async function runEval(options: EvalOptions): Promise<EvalResult> {
-  const corpus = loadCorpus(options.corpus);
+  const corpus = typeof options.corpus === 'string' ? loadCorpus(options.corpus) : options.corpus;
   const docs = options.limit !== undefined ? corpus.docs.slice(0, options.limit) : corpus.docs;
   const ropts: RedactorOptions = {};
   if (options.detectors) ropts.detectors = options.detectors;
@@ -152,19 +153,17 @@ async function main(): Promise<void> {
       errors: { type: 'string' },
       'by-type': { type: 'boolean', default: false },
       threshold: { type: 'string' },
+      synth: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      split: { type: 'string', default: 'all' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
     console.log(
-      'usage: npm run eval -- [--corpus DIR|FILE.jsonl] [--detectors a,b] [--limit N] [--threshold X] [--by-type] [--errors N] [--json]',
+      'usage: npm run eval -- [--corpus DIR|FILE.jsonl | --synth N [--seed S] [--split all|dev|holdout]]\n' +
+        '                       [--detectors a,b] [--limit N] [--threshold X] [--by-type] [--errors N] [--json]',
     );
-    return;
-  }
-  const corpus = resolve(values.corpus ?? DEFAULT_CORPUS);
-  if (!existsSync(corpus)) {
-    console.error(`Corpus not found: ${corpus} (pass --corpus DIR or FILE.jsonl)`);
-    process.exitCode = 2;
     return;
   }
   const num = (name: string, v: string | undefined): number | undefined => {
@@ -173,6 +172,18 @@ async function main(): Promise<void> {
     if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} expects a non-negative number`);
     return n;
   };
+  let corpus: string | Corpus = resolve(values.corpus ?? DEFAULT_CORPUS);
+  if (values.synth !== undefined) {
+    // Generated in memory: same documents as `npm run synth -- --seed S --count N --split X`.
+    const { generateDocuments } = await import('./synth/index.js');
+    const seed = Number(values.seed);
+    const docs = generateDocuments({ seed, count: num('synth', values.synth) ?? 0, split: values.split as 'all' | 'dev' | 'holdout' });
+    corpus = { name: `synthetic (seed ${seed}, ${values.split})`, format: 'jsonl', typed: true, docs };
+  } else if (!existsSync(corpus)) {
+    console.error(`Corpus not found: ${corpus} (pass --corpus DIR or FILE.jsonl)`);
+    process.exitCode = 2;
+    return;
+  }
   const result = await runEval({
     corpus,
     detectors: values.detectors?.split(',').map((s) => s.trim()).filter(Boolean),

@@ -17,6 +17,11 @@ function num(g: Gen, min: number, max: number, dp = 0): string {
   return (min + (max - min) * g.f.number.float({ min: 0, max: 1 })).toFixed(dp);
 }
 
+/** A drug with dose and frequency (a hard negative: numbers and units, never PHI). */
+export function dose(g: Gen): string {
+  return `${g.pick(DRUGS)} ${g.pick(['500 mg', '25 mg', '0.5 mg/kg', '40 mg', '1 g', '10 units', '2.5 mg', '81 mg', '4 mg IV', '100 mcg', '20 mEq', '5,000 units'])} ${g.pick(['PO BID', 'daily', 'q6h', 'IV q8h', 'PRN', 'TID', 'qHS', 'SC q12h', 'x1'])}`;
+}
+
 /** One hard-negative fragment. */
 export function negative(g: Gen): string {
   const k = g.int(0, 27);

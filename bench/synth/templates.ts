@@ -4,8 +4,9 @@
  * (`g.terse`) and draw cue words and formats through `g.cue` so the dev/holdout split applies.
  */
 import type { DocBuilder } from './builder.js';
-import { DRUGS, filler, negative } from './filler.js';
+import { DRUGS, dose, filler, negative } from './filler.js';
 import type { Gen } from './gen.js';
+import { STRUCTURED_TEMPLATES } from './templates-structured.js';
 import {
   email,
   employerName,
@@ -57,6 +58,13 @@ export const DOC_KINDS = [
   'payment',
   'homehealth',
   'transfer',
+  'hl7',
+  'fhir',
+  'csv',
+  'mail',
+  'sms',
+  'prompt',
+  'operative',
 ] as const;
 
 export type DocKind = (typeof DOC_KINDS)[number];
@@ -174,7 +182,7 @@ const discharge: Template = (g, b) => {
   b.t(' at ').p('ORGANIZATION', hospitalName(g)).t('. ');
   b.t(filler(g, 2), '\n\n');
   b.t('Hospital Course: ', filler(g, 3), ' ', filler(g, 2), '\n\n');
-  b.t('Discharge Medications: ', `${g.pick(DRUGS)} ${negative(g)}; ${negative(g)}\n`);
+  b.t('Discharge Medications: ', `${dose(g)}; ${dose(g)}; ${negative(g)}\n`);
   b.t('Disposition: home with ');
   sayRelative(g, b);
   b.t(' at ');
@@ -309,7 +317,7 @@ const portal: Template = (g, b) => {
   b.t(g.pick(['I wanted to ask about', 'Quick question about', 'Can I get a refill of', 'I have been having trouble with']), ' ', g.pick(DRUGS), '. ');
   b.t(g.pick(['My ', 'my ']));
   sayRelative(g, b);
-  b.t(' says I should call. ', g.pick(['I take', 'Still on']), ` ${negative(g)}. `);
+  b.t(' says I should call. ', g.pick(['I take', 'Still on']), ` ${dose(g)}. `);
   b.t('You can call me at ');
   sayPhone(g, b, false);
   b.t(g.pick([' or text', ' anytime', ' after 5', '']), '. ');
@@ -389,7 +397,7 @@ const prescription: Template = (g, b) => {
   b.t('  DOB ');
   sayDate(g, b, g.patient.dob);
   b.nl();
-  b.t(`${g.pick(DRUGS)} ${negative(g)}\nDisp: #${g.int(10, 90)}  Refills: ${g.int(0, 5)}\n`);
+  b.t(`${dose(g)}\nDisp: #${g.int(10, 90)}  Refills: ${g.int(0, 5)}\n`);
   b.t('Date written: ');
   sayDate(g, b, g.date(2018, 2025));
   b.nl();
@@ -638,4 +646,5 @@ export const TEMPLATES: Readonly<Record<DocKind, Template>> = {
   payment,
   homehealth,
   transfer,
+  ...STRUCTURED_TEMPLATES,
 };

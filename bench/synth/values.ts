@@ -54,6 +54,9 @@ export const PARTIAL_DATE_FORMATS: readonly DateFormat[] = [
   (d) => `${ord(d.getUTCDate())} of ${MONTHS[d.getUTCMonth()]}`,
 ];
 
+/** Partial formats without a day (a time after them would read oddly). */
+const MONTH_YEAR_FORMATS: ReadonlySet<DateFormat> = new Set([PARTIAL_DATE_FORMATS[4], PARTIAL_DATE_FORMATS[6]].filter((f): f is DateFormat => f !== undefined));
+
 export const TIME_FORMATS: readonly DateFormat[] = [
   (d) => `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
   (d) => `${((d.getUTCHours() + 11) % 12) + 1}:${pad(d.getUTCMinutes())} ${d.getUTCHours() < 12 ? 'AM' : 'PM'}`,
@@ -70,8 +73,9 @@ export function sayDate(g: Gen, b: DocBuilder, d: Date, opts: { partial?: boolea
   }
   const fmt = opts.partial ? g.cue(PARTIAL_DATE_FORMATS) : g.cue(FULL_DATE_FORMATS);
   let value = fmt(d, g);
+  const hasDay = !opts.partial || !MONTH_YEAR_FORMATS.has(fmt);
   // A time written with the date is part of the same DATE span; a time alone is not PHI.
-  if (g.chance(opts.time ?? 0)) value += `${g.cue([' ', ' at ', ' @ ', ', '])}${g.cue(TIME_FORMATS)(d, g)}`;
+  if (hasDay && g.chance(opts.time ?? 0)) value += `${g.cue([' ', ' at ', ' @ ', ', '])}${g.cue(TIME_FORMATS)(d, g)}`;
   b.p('DATE', value);
 }
 

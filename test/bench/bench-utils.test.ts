@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { toSection } from '../../bench/sections.js';
+import { cutDocuments } from '../../bench/texts.js';
+
+describe('bench helpers', () => {
+  it('cuts documents of about the requested size, ending on whitespace', () => {
+    const text = 'lorem ipsum dolor sit amet '.repeat(400);
+    const docs = cutDocuments(text, 1024, 5);
+    expect(docs).toHaveLength(5);
+    for (const d of docs) {
+      expect(d.length).toBeLessThanOrEqual(1024);
+      expect(d.length).toBeGreaterThan(900);
+    }
+    // Wraps around when the text runs out.
+    expect(cutDocuments('a b c d e f g h', 6, 4)).toHaveLength(4);
+  });
+
+  it('normalises section output, with or without the preferred shape', () => {
+    expect(toSection('ner', { name: 'ner', metrics: { 'tokens/s': 5, load: { ms: 3 } } }).metrics).toEqual({ 'tokens/s': 5, 'load.ms': 3 });
+    expect(toSection('validate', { msPerPrompt: 0.2, ok: true })).toEqual({ name: 'validate', metrics: { msPerPrompt: 0.2, ok: 'true' } });
+  });
+});
