@@ -1,0 +1,417 @@
+/**
+ * Detector `ner`: a small token-classification model (models/phi-ner.onnx, trained in this
+ * repository, see models/MODEL_CARD.md) run in-process by onnxruntime-node.
+ *
+ * - Lazy: nothing is read until `load()` (idempotent; concurrent calls share one load) or the
+ *   first `detect()`.
+ * - Long texts are cut into windows of `windowTokens` tokens that overlap by the model's
+ *   receptive radius on each side; only each window's core is kept. The network is a masked CNN,
+ *   so a token's output depends on nothing beyond that radius and windowed results equal
+ *   whole-text results exactly. Windows are run `batchSize` at a time.
+ * - Offsets come straight from the tokenizer's UTF-16 offsets: exact, in bounds, on code-point
+ *   boundaries.
+ * - Entities go through the pipeline's normal context, resolution and threshold steps with
+ *   everyone else's.
+ */
+import { ConfigError, DetectorError, PhiGuardError, scrubCause } from '../../errors.js';
+import type { DetectContext, Detector, Entity, EntityType } from '../../types.js';
+import type { DetectorFactory } from '../registry.js';
+import { existsSync } from 'node:fs';
+import { FEATURE_COUNT, featurize } from './featurizer.js';
+import { DEFAULT_MODEL_PATH, metadataPathFor, readMetadata, readModel, type NerMetadata } from './model.js';
+import { createSessionWithFallback, loadOrt, type OrtModule, type OrtSession } from './runtime.js';
+import type { Tokens } from './tokenizer.js';
+import { NAME_TITLES } from '../clinical/context.js';
+
+export { ExecutionProviderError, type ProviderFailure } from './runtime.js';
+export { FEATURIZER_VERSION } from './featurizer.js';
+export { DEFAULT_MODEL_PATH } from './model.js';
+
+
+/** Highest score a `ner` entity reports (see the resolution note in `detect`). */
+export const NER_MAX_SCORE = 0.85;
+
+export interface NerOptions {
+  /** Path of the ONNX model; its metadata is the same path with `.json`. @default models/phi-ner.onnx */
+  modelPath?: string;
+  /** Providers tried in order, each alone, until one loads, e.g. `['cuda', 'cpu']`. @default ['cpu'] */
+  executionProviders?: readonly string[];
+  /** onnxruntime intra-op threads. @default 1 */
+  intraOpNumThreads?: number;
+  /**
+   * Minimum entity score (mean over its tokens of 1 - P(O)) for the detector to report it.
+   * Per-type calibrated thresholds from the model's metadata apply on top of this when higher.
+   * @default 0.5
+   */
+  threshold?: number;
+  /** Use the per-type thresholds recorded in the model metadata. @default true */
+  calibrated?: boolean;
+  /**
+   * Drop one-word NAME / LOCATION / ORGANIZATION entities that are common English words or
+   * clinical terms (the dictionary family's ENGLISH_WORDS and the clinical stop list, minus its
+   * geography): the model's most frequent false positives ("visited", "hospice", "cardiology").
+   * @default true
+   */
+  stopWords?: boolean;
+  /** Tokens per window (before overlap). @default 256 */
+  windowTokens?: number;
+  /** Windows per onnxruntime call. @default 16 */
+  batchSize?: number;
+}
+
+export const DEFAULT_NER_OPTIONS = Object.freeze({
+  modelPath: DEFAULT_MODEL_PATH,
+  executionProviders: Object.freeze(['cpu']) as readonly string[],
+  intraOpNumThreads: 1,
+  threshold: 0.5,
+  calibrated: true,
+  stopWords: true,
+  windowTokens: 256,
+  batchSize: 16,
+});
+
+/** A loaded NER detector also says which provider it ended up on (after `load()`). */
+export interface NerDetector extends Detector {
+  /** The execution provider in use, once loaded. */
+  readonly provider: string | undefined;
+  readonly metadata: NerMetadata | undefined;
+  /** Per-token label probabilities for `text` (for tests and tools; no thresholds). */
+  tokenProbabilities(text: string): Promise<{ tokens: Tokens; probs: Float32Array; labels: readonly string[] }>;
+}
+
+function validate(options: unknown): Required<NerOptions> {
+  if (options === undefined || options === null) return { ...DEFAULT_NER_OPTIONS };
+  if (typeof options !== 'object') throw new ConfigError('detectorOptions.ner', 'an object');
+  const o = options as NerOptions;
+  const known = new Set(Object.keys(DEFAULT_NER_OPTIONS));
+  for (const k of Object.keys(o)) if (!known.has(k)) throw new ConfigError(`ner.${k.slice(0, 40)}`, `one of ${[...known].join(', ')}`);
+  if (o.modelPath !== undefined && (typeof o.modelPath !== 'string' || o.modelPath === '')) throw new ConfigError('ner.modelPath', 'a file path');
+  if (
+    o.executionProviders !== undefined &&
+    (!Array.isArray(o.executionProviders) ||
+      o.executionProviders.length === 0 ||
+      o.executionProviders.some((p) => typeof p !== 'string' || !/^[a-z][a-z0-9-]*$/.test(p)))
+  ) {
+    throw new ConfigError('ner.executionProviders', "a non-empty array of provider names such as ['cuda', 'cpu']");
+  }
+  const int = (name: keyof NerOptions, v: unknown, min: number, max: number): void => {
+    if (v !== undefined && !(Number.isInteger(v) && (v as number) >= min && (v as number) <= max)) {
+      throw new ConfigError(`ner.${name}`, `an integer from ${min} to ${max}`);
+    }
+  };
+  int('intraOpNumThreads', o.intraOpNumThreads, 1, 256);
+  int('windowTokens', o.windowTokens, 16, 1 << 16);
+  int('batchSize', o.batchSize, 1, 1024);
+  if (o.threshold !== undefined && !(typeof o.threshold === 'number' && o.threshold >= 0 && o.threshold <= 1)) {
+    throw new ConfigError('ner.threshold', 'a number between 0 and 1');
+  }
+  if (o.calibrated !== undefined && typeof o.calibrated !== 'boolean') throw new ConfigError('ner.calibrated', 'a boolean');
+  if (o.stopWords !== undefined && typeof o.stopWords !== 'boolean') throw new ConfigError('ner.stopWords', 'a boolean');
+  return {
+    ...DEFAULT_NER_OPTIONS,
+    ...Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)),
+  } as Required<NerOptions>;
+}
+
+interface Loaded {
+  ort: OrtModule;
+  session: OrtSession;
+  provider: string;
+  meta: NerMetadata;
+  /** Per label index: entity type, or undefined for O. */
+  labelType: (EntityType | undefined)[];
+  /** Per label index: true for B-. */
+  labelBegin: boolean[];
+  types: EntityType[];
+  /** One entry per type: its B- and I- label indexes (-1 when absent). */
+  pairs: { type: EntityType; b: number; i: number }[];
+  thresholds: Map<EntityType, number>;
+  /** Lowercased words never reported alone as NAME/LOCATION/ORGANIZATION (empty when off). */
+  stop: ReadonlySet<string>;
+}
+
+const STOP_TYPES: ReadonlySet<EntityType> = new Set(['NAME', 'LOCATION', 'ORGANIZATION']);
+const TITLES: ReadonlySet<string> = new Set(NAME_TITLES);
+
+/** True when the word before token `t` (skipping one '.') is a title: "dr. lindqvist", "Mrs Hope". */
+function afterTitle(text: string, tokens: Tokens, t: number): boolean {
+  let p = t - 1;
+  if (p >= 0 && !tokens.word[p] && text.charCodeAt(tokens.starts[p] as number) === 46) p--;
+  if (p < 0 || !tokens.word[p]) return false;
+  return TITLES.has(text.slice(tokens.starts[p] as number, tokens.ends[p] as number).toLowerCase());
+}
+
+/** Common English words + clinical stop words (not geography: places are what we look for). */
+async function loadStopWords(): Promise<ReadonlySet<string>> {
+  const [{ ENGLISH_WORDS }, stop] = await Promise.all([import('../dictionary/data/english.js'), import('../clinical/stoplist.js')]);
+  const set = new Set<string>(ENGLISH_WORDS.split('\n'));
+  for (const list of [stop.STOP_DRUGS, stop.STOP_ANATOMY, stop.STOP_CLINICAL, stop.STOP_DEVICES, stop.STOP_UNITS_LABS, stop.STOP_ABBREVIATIONS]) {
+    for (const w of list) set.add(w.toLowerCase());
+  }
+  return set;
+}
+
+/** Create the `ner` detector. Validates options now; loads the model on first use. */
+export function createNerDetector(options?: NerOptions): NerDetector {
+  const opts = validate(options);
+  let loaded: Loaded | undefined;
+  let loading: Promise<Loaded> | undefined;
+
+  async function doLoad(): Promise<Loaded> {
+    const ort = await loadOrt();
+    if (!ort) {
+      throw new DetectorError('ner', 'onnxruntime-node is not installed (it is an optional dependency of phi-guard)', {
+        code: 'E_DETECTOR_UNAVAILABLE',
+      });
+    }
+    const meta = readMetadata(metadataPathFor(opts.modelPath));
+    const bytes = readModel(opts.modelPath, meta);
+    const { session, provider } = await createSessionWithFallback(ort, bytes, {
+      executionProviders: opts.executionProviders,
+      intraOpNumThreads: opts.intraOpNumThreads,
+    });
+    const labelType = meta.labels.map((l) => (l === 'O' ? undefined : (l.slice(2) as EntityType)));
+    const labelBegin = meta.labels.map((l) => l.startsWith('B-'));
+    const thresholds = new Map<EntityType, number>();
+    for (const t of new Set(labelType.filter((x): x is EntityType => x !== undefined))) {
+      const cal = opts.calibrated ? meta.calibration?.thresholds?.[t] : undefined;
+      // A calibrated threshold above 1 switches the type off: measured to cost more precision
+      // than it adds recall next to the rule-based detectors.
+      const th = Math.max(opts.threshold, typeof cal === 'number' ? cal : 0);
+      if (th <= 1) thresholds.set(t, th);
+    }
+    const types = [...thresholds.keys()];
+    // Decoding weighs every type the model knows (also switched-off ones), so a token that is
+    // mostly ORGANIZATION does not turn into a weak LOCATION when ORGANIZATION is off.
+    const pairs = [...new Set(labelType.filter((x): x is EntityType => x !== undefined))].map((type) => ({
+      type,
+      b: meta.labels.indexOf(`B-${type}`),
+      i: meta.labels.indexOf(`I-${type}`),
+    }));
+    const stop = opts.stopWords ? await loadStopWords() : new Set<string>();
+    return { ort, session, provider, meta, labelType, labelBegin, types, pairs, thresholds, stop };
+  }
+
+  async function load(): Promise<void> {
+    if (loaded) return;
+    loading ??= doLoad().then(
+      (l) => {
+        loaded = l;
+        return l;
+      },
+      (err: unknown) => {
+        loading = undefined;
+        throw err;
+      },
+    );
+    await loading;
+  }
+
+  /**
+   * Softmax probabilities [tokens * labels] for the whole text, via overlapping windows. With
+   * `full` false, tokens that are certainly O (P(O) > 0.5) only get P(O) = 1 written: all that
+   * decoding reads of them.
+   */
+  async function probabilities(
+    l: Loaded,
+    text: string,
+    signal: AbortSignal | undefined,
+    full: boolean,
+  ): Promise<{ tokens: Tokens; probs: Float32Array }> {
+    const { tokens, ids } = featurize(text);
+    const n = tokens.length;
+    const L = l.meta.labels.length;
+    // P(O) = 1 / (1 + sum_k exp(l_k - l_O)) > 1/2 when every l_k < l_O - ln(L - 1); a margin
+    // of ln(L) (+ slack for float rounding) keeps the shortcut strictly on the O side.
+    const oMargin = Math.log(L) + 1e-3;
+    const probs = new Float32Array(n * L);
+    if (n === 0) return { tokens, probs };
+    const margin = l.meta.receptiveRadius;
+    const core = Math.max(1, opts.windowTokens);
+    // Windows: [coreStart, coreEnd) kept, [winStart, winEnd) fed.
+    const wins: { cs: number; ce: number; ws: number; we: number }[] = [];
+    for (let cs = 0; cs < n; cs += core) {
+      const ce = Math.min(n, cs + core);
+      wins.push({ cs, ce, ws: Math.max(0, cs - margin), we: Math.min(n, ce + margin) });
+    }
+    const K = FEATURE_COUNT;
+    for (let b = 0; b < wins.length; b += opts.batchSize) {
+      if (signal?.aborted) break;
+      const batch = wins.slice(b, b + opts.batchSize);
+      const T = Math.max(...batch.map((w) => w.we - w.ws));
+      const B = batch.length;
+      const x = new Int32Array(B * T * K);
+      const m = new Float32Array(B * T);
+      batch.forEach((w, i) => {
+        x.set(ids.subarray(w.ws * K, w.we * K), i * T * K);
+        m.fill(1, i * T, i * T + (w.we - w.ws));
+      });
+      let out: Float32Array;
+      try {
+        const res = await l.session.run({
+          ids: new l.ort.Tensor('int32', x, [B, T, K]),
+          mask: new l.ort.Tensor('float32', m, [B, T]),
+        });
+        out = (res['logits'] ?? Object.values(res)[0])?.data as Float32Array;
+      } catch (err) {
+        throw new DetectorError('ner', 'NER inference failed', { cause: scrubCause(err) });
+      }
+      for (let i = 0; i < B; i++) {
+        const w = batch[i] as (typeof wins)[number];
+        for (let t = w.cs; t < w.ce; t++) {
+          const src = (i * T + (t - w.ws)) * L;
+          const dst = t * L;
+          const lo = out[src] as number;
+          let max = lo;
+          let maxOther = -Infinity;
+          for (let k = 1; k < L; k++) {
+            const v = out[src + k] as number;
+            if (v > maxOther) maxOther = v;
+          }
+          if (maxOther > max) max = maxOther;
+          // Most tokens are confidently O: when O's logit beats every other by more than
+          // ln(L), P(O) > 0.5 for sure and decoding reads nothing else, so the softmax is
+          // skipped (P(O) written as 1). tokenProbabilities() asks for the full softmax.
+          if (!full && lo - maxOther > oMargin) {
+            probs[dst] = 1;
+            continue;
+          }
+          let sum = 0;
+          for (let k = 0; k < L; k++) {
+            const e = Math.exp((out[src + k] as number) - max);
+            probs[dst + k] = e;
+            sum += e;
+          }
+          for (let k = 0; k < L; k++) probs[dst + k] = (probs[dst + k] as number) / sum;
+        }
+      }
+    }
+    return { tokens, probs };
+  }
+
+  /**
+   * BIO decoding over probabilities: a token is inside an entity when P(O) < 0.5; a new entity
+   * starts on a word token whose best type has more B than I mass; an entity's type is the type
+   * with the most B+I mass over its tokens. Punctuation at the edges is trimmed. Score = mean
+   * over its tokens of 1 - P(O), compared with the type's (calibrated) threshold. One-word
+   * NAME/LOCATION/ORGANIZATION entities that are stop words are dropped unless after a title.
+   */
+  function decode(l: Loaded, text: string, tokens: Tokens, probs: Float32Array, ctx: DetectContext | undefined): Entity[] {
+    const L = l.meta.labels.length;
+    const out: Entity[] = [];
+    let cur: { first: number; last: number; sum: number; count: number; mass: Float64Array } | undefined;
+    const flush = (): void => {
+      if (!cur) return;
+      // The entity's type is the one with the most B+I mass over all its tokens, so a run the
+      // model labels B-ORGANIZATION I-LOCATION stays one entity instead of two fragments.
+      let bi = 0;
+      for (let k = 1; k < cur.mass.length; k++) if ((cur.mass[k] as number) > (cur.mass[bi] as number)) bi = k;
+      const type = (l.pairs[bi] as { type: EntityType }).type;
+      let a = cur.first;
+      let z = cur.last;
+      while (a <= z && !tokens.word[a]) a++;
+      while (z >= a && !tokens.word[z]) z--;
+      const score = cur.sum / cur.count;
+      const th = l.thresholds.get(type);
+      const stopped =
+        a === z && l.stop.size > 0 && STOP_TYPES.has(type) &&
+        l.stop.has(text.slice(tokens.starts[a] as number, tokens.ends[a] as number).toLowerCase()) &&
+        !afterTitle(text, tokens, a);
+      if (a <= z && !stopped && th !== undefined && score >= th && (!ctx || ctx.types.has(type))) {
+        // Reported scores are capped below the rule-based detectors' confirmed ones: where a
+        // model span overlaps a checksum- or cue-backed span, the pipeline's resolution keeps the
+        // rule's type (a ZIP stays ZIP_CODE, a URL stays URL, a named facility ORGANIZATION).
+        out.push({ type, start: tokens.starts[a] as number, end: tokens.ends[z] as number, score: Math.min(score, NER_MAX_SCORE), source: 'ner' });
+      }
+      cur = undefined;
+    };
+    for (let t = 0; t < tokens.length; t++) {
+      const o = t * L;
+      const pO = probs[o] as number;
+      if (pO >= 0.5) {
+        flush();
+        continue;
+      }
+      let best = -1;
+      let bestMass = -1;
+      let bestBegin = false;
+      for (let k = 0; k < l.pairs.length; k++) {
+        const p = l.pairs[k] as { b: number; i: number };
+        const b = p.b >= 0 ? (probs[o + p.b] as number) : 0;
+        const i = p.i >= 0 ? (probs[o + p.i] as number) : 0;
+        if (b + i > bestMass) {
+          bestMass = b + i;
+          best = k;
+          bestBegin = b > i;
+        }
+      }
+      if (best < 0) {
+        flush();
+        continue;
+      }
+      // A new entity starts where B outweighs I on a word token; punctuation never starts one.
+      if (cur && bestBegin && tokens.word[t]) flush();
+      if (!cur) cur = { first: t, last: t, sum: 0, count: 0, mass: new Float64Array(l.pairs.length) };
+      cur.last = t;
+      cur.sum += 1 - pO;
+      cur.count++;
+      for (let k = 0; k < l.pairs.length; k++) {
+        const p = l.pairs[k] as { b: number; i: number };
+        cur.mass[k] = (cur.mass[k] as number) + (p.b >= 0 ? (probs[o + p.b] as number) : 0) + (p.i >= 0 ? (probs[o + p.i] as number) : 0);
+      }
+    }
+    flush();
+    return out;
+  }
+
+  const detector: NerDetector = {
+    id: 'ner',
+    get types(): readonly EntityType[] {
+      // Before load we cannot know the model's labels; advertise the trained set.
+      return loaded?.types ?? ['NAME', 'LOCATION', 'ORGANIZATION', 'DATE', 'AGE', 'PHONE', 'OTHER_ID'];
+    },
+    get provider() {
+      return loaded?.provider;
+    },
+    get metadata() {
+      return loaded?.meta;
+    },
+    load,
+    detect: async function detectNer(text: string, ctx: DetectContext): Promise<Entity[]> {
+      if (typeof text !== 'string' || text.length === 0) return [];
+      await load();
+      const l = loaded as Loaded;
+      try {
+        const { tokens, probs } = await probabilities(l, text, ctx?.signal, false);
+        if (ctx?.signal?.aborted) return [];
+        return decode(l, text, tokens, probs, ctx);
+      } catch (err) {
+        if (err instanceof PhiGuardError) throw err;
+        throw new DetectorError('ner', 'NER detection failed', { cause: scrubCause(err) });
+      }
+    },
+    tokenProbabilities: async function tokenProbabilities(text: string) {
+      await load();
+      const l = loaded as Loaded;
+      const { tokens, probs } = await probabilities(l, text, undefined, true);
+      return { tokens, probs, labels: l.meta.labels };
+    },
+  };
+  Object.defineProperty(detector, Symbol.for('nodejs.util.inspect.custom'), {
+    value: () => `NerDetector { provider: ${loaded?.provider ?? 'not loaded'} }`,
+  });
+  return detector;
+}
+
+/** True when onnxruntime-node imports and the default (or given) model file is present. */
+export async function nerAvailable(modelPath: string = DEFAULT_MODEL_PATH): Promise<boolean> {
+  if (!existsSync(modelPath) || !existsSync(metadataPathFor(modelPath))) return false;
+  return (await loadOrt()) !== undefined;
+}
+
+export const nerDetectorFactory: DetectorFactory = {
+  id: 'ner',
+  description: 'Small PHI NER model (ONNX, onnxruntime-node): names, places, organizations, dates',
+  available: () => nerAvailable(),
+  create: (options: unknown) => createNerDetector(options as NerOptions | undefined),
+};
