@@ -40,6 +40,12 @@ export const FULL_DATE_FORMATS: readonly DateFormat[] = [
   (d) => `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`,
   (d) => `${ord(d.getUTCDate())} of ${MONTHS[d.getUTCMonth()]}, ${d.getUTCFullYear()}`,
   (d) => `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())}`,
+  (d) => `${ord(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`,
+  (d) => `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCFullYear() % 100)}`,
+  (d) => `${d.getUTCFullYear()}.${pad(d.getUTCMonth() + 1)}.${pad(d.getUTCDate())}`,
+  (d) => `${MON[d.getUTCMonth()]}-${pad(d.getUTCDate())}-${d.getUTCFullYear()}`,
+  (d) => `${MONTHS[d.getUTCMonth()]} ${ord(d.getUTCDate())} ${d.getUTCFullYear()}`,
+  (d) => `${d.getUTCMonth() + 1}-${d.getUTCDate()}-${pad(d.getUTCFullYear() % 100)}`,
 ];
 
 /** Partial dates: month and day, month and year. */
@@ -52,10 +58,14 @@ export const PARTIAL_DATE_FORMATS: readonly DateFormat[] = [
   (d) => `${d.getUTCDate()}-${MON[d.getUTCMonth()]}`,
   (d) => `${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`,
   (d) => `${ord(d.getUTCDate())} of ${MONTHS[d.getUTCMonth()]}`,
+  (d) => `${MON[d.getUTCMonth()]} '${pad(d.getUTCFullYear() % 100)}`,
+  (d) => `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`,
+  (d) => `${MONTHS[d.getUTCMonth()]} of ${d.getUTCFullYear()}`,
+  (d) => `${MON[d.getUTCMonth()]}-${d.getUTCFullYear()}`,
 ];
 
 /** Partial formats without a day (a time after them would read oddly). */
-const MONTH_YEAR_FORMATS: ReadonlySet<DateFormat> = new Set([PARTIAL_DATE_FORMATS[4], PARTIAL_DATE_FORMATS[6]].filter((f): f is DateFormat => f !== undefined));
+const MONTH_YEAR_FORMATS: ReadonlySet<DateFormat> = new Set([4, 6, 8, 10, 11].map((i) => PARTIAL_DATE_FORMATS[i]).filter((f): f is DateFormat => f !== undefined));
 
 export const TIME_FORMATS: readonly DateFormat[] = [
   (d) => `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
@@ -102,6 +112,8 @@ export function formatName(g: Gen, n: NameParts): string {
     `${n.last}, ${n.first} ${mi}`,
     `${n.first} ${n.middle ?? ''} ${n.last}`.replace(/\s+/g, ' '),
     `${n.first.charAt(0)}${mi} ${n.last}`,
+    `${n.last.toUpperCase()}, ${n.first}`,
+    `${n.first} ${n.last}-${personLast(g)}`,
   ]);
 }
 
@@ -345,6 +357,12 @@ export function memberId(g: Gen): string {
 }
 
 export function sayHealthPlan(g: Gen, b: DocBuilder): void {
+  if (g.chance(0.08)) {
+    // Legacy Medicare HICN: SSN-like digits plus a beneficiary code letter.
+    b.t(g.cue(['HICN ', 'Medicare claim # ', 'HIC no. ', 'Medicare HICN: ']));
+    b.p('HEALTH_PLAN_ID', `${g.digits(9)}${g.pick(['A', 'B', 'C1', 'D', 'T'])}`);
+    return;
+  }
   if (g.chance(0.35)) {
     b.t(g.cue(['Medicare MBI: ', 'MBI ', 'Medicare ID: ', 'Medicare # ', 'Beneficiary ID ', 'MBI#']));
     b.p('HEALTH_PLAN_ID', mbi(g));
