@@ -1,6 +1,6 @@
 /**
  * US Social Security number structure (SSA rules since 2011 randomisation): area 001-899 except
- * 666, group 01-99, serial 0001-9999. Accepts `123-45-6789`, `123 45 6789` or `123456789`.
+ * 666, group 01-99, serial 0001-9999. Accepts `123-45-6789`, `123 45 6789`, `123.45.6789` or `123456789`.
  * Returns false for anything that is not 9 digits in one of those layouts.
  */
 export function ssnValid(value: string): boolean {
@@ -10,7 +10,7 @@ export function ssnValid(value: string): boolean {
   let serial = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c === 45 || c === 32) {
+    if (c === 45 || c === 32 || c === 46) {
       if (digits !== 3 && digits !== 5) return false;
       continue;
     }

@@ -28,30 +28,33 @@ export const DEFAULT_CUE_WORDS: Readonly<Record<CueName, readonly string[]>> = {
   mrn: [
     'mrn', 'mr', 'medical record', 'med rec', 'record number', 'record no', 'medical record number', 'chart number',
     'chart no', 'hospital number', 'hosp no', 'patient id', 'pt id', 'patient number', 'patient no', 'unit number',
-    'emr', 'ehr', 'mrno', 'encounter', 'fin', 'csn', 'visit number', 'hosp', 'hospital', 'chart', 'unit no', 'med rec no',
+    'emr', 'ehr', 'mrno', 'encounter', 'fin', 'csn', 'visit number', 'hosp', 'hospital', 'chart', 'unit no', 'emrn', 'mr number', 'med rec no',
     'medical record no', 'record', 'account mrn', 'hospital id', 'clinic number',
   ],
   healthPlan: [
     'member', 'member id', 'member number', 'subscriber', 'subscriber id', 'policy', 'policy number', 'group number',
     'group no', 'group id', 'grp', 'plan id', 'health plan', 'insurance id', 'insurance', 'insured id', 'medicaid',
-    'medicare', 'beneficiary', 'hicn', 'mbi', 'payer id', 'coverage id', 'contract number', 'insurance number',
+    'medicare', 'beneficiary', 'hicn', 'mbi', 'ins id', 'ins', 'insurance member', 'plan member', 'payer member',
+    'cardholder id', 'rx bin', 'rx group', 'rxbin', 'pcn', 'subscriber number', 'policy id', 'policy no', 'member no', 'payer id', 'coverage id', 'contract number', 'insurance number',
   ],
   account: [
     'acct', 'account', 'account number', 'billing number', 'billing id', 'billing account', 'bank account', 'a c', 'checking', 'savings',
-    'invoice', 'guarantor', 'patient account', 'acc',
+    'invoice', 'guarantor', 'patient account', 'acc', 'har', 'hospital account', 'account no', 'acct no', 'fin number',
+    'billing account number', 'statement', 'bank', 'checking account', 'savings account',
   ],
   routing: ['routing', 'routing number', 'aba', 'rtn', 'transit number'],
   license: [
     'license', 'licence', 'lic', 'dl', 'driver license', 'drivers license', 'driver s license', 'state license',
     'medical license', 'nursing license', 'license number', 'cdl', 'permit', 'certificate', 'cert', 'board certification',
-    'certification', 'certification number', 'state id', 'id card', 'registration number', 'credential', 'passport',
+    'certification', 'certification number', 'state id', 'id card', 'csr', 'cds', 'controlled substance', 'board number',
+    'license no', 'lic no', 'licensure', 'np license', 'md license', 'rn license', 'pharmacist license', 'registration number', 'credential', 'passport',
   ],
   dea: ['dea', 'dea number', 'dea registration'],
   vin: ['vin', 'vehicle identification', 'vehicle id', 'chassis'],
-  plate: ['plate', 'plates', 'license plate', 'plate number', 'tag number', 'registration plate', 'tags'],
+  plate: ['plate', 'plates', 'license plate', 'plate number', 'tag number', 'registration plate', 'tags', 'tag', 'registration', 'reg', 'lic plate', 'plate no'],
   device: [
     'serial', 'serial number', 'serial no', 'sn', 's n', 'udi', 'device id', 'device identifier', 'device serial',
-    'imei', 'esn', 'meid', 'implant id', 'pacemaker serial', 'model serial', 'lot', 'lot number', 'asset tag',
+    'imei', 'esn', 'meid', 'ser', 'serial #', 'implant id', 'pacemaker serial', 'model serial', 'lot', 'lot number', 'asset tag',
   ],
   zip: ['zip', 'zip code', 'zipcode', 'postal code', 'postal', 'postcode'],
   npi: ['npi', 'national provider', 'npi number'],
@@ -62,12 +65,13 @@ export const DEFAULT_CUE_WORDS: Readonly<Record<CueName, readonly string[]>> = {
     'ref', 'reference', 'confirmation', 'ticket', 'claim', 'claim number', 'accession', 'specimen id', 'requisition',
     'tracking', 'case number', 'case no', 'badge', 'employee id', 'certificate number', 'record locator', 'order number',
     'referral', 'subject id', 'participant', 'participant id', 'study id', 'protocol id', 'prior auth', 'authorization',
-    'auth', 'pa number', 'enrollment', 'enrollment id', 'voucher', 'user id',
+    'auth', 'pa number', 'emp', 'emp no', 'employee number', 'incident', 'incident number', 'event number', 'report number',
+    'id', 'identifier', 'staff id', 'subject', 'subject number', 'research id', 'enrollment', 'enrollment id', 'voucher', 'user id',
   ],
 };
 
 /** Cue words that only count when followed by '#', ':' or "no"/"number" (they are common words or titles). */
 export const MARKED_CUES: ReadonlySet<string> = new Set([
-  'mr', 'ss', 'sn', 'dl', 'lic', 'acc', 'fin', 'social', 'lot', 'case', 'cert', 'encounter', 'hosp', 'hospital', 'chart',
-  'record', 'claim', 'auth', 'member', 'group', 'plan', 'participant', 'referral', 'enrollment', 'certification',
+  'mr', 'ss', 'sn', 'dl', 'reg', 'lic', 'acc', 'fin', 'social', 'lot', 'case', 'cert', 'encounter', 'hosp', 'hospital', 'chart',
+  'record', 'claim', 'auth', 'member', 'group', 'plan', 'referral', 'enrollment', 'certification', 'ser', 'subject', 'emp', 'incident', 'id', 'ins',
 ]);

@@ -30,7 +30,7 @@ const MONTHS =
 // A time written with a date belongs to the date: "03/14/2021 14:30", "12/31 2:17am",
 // "21-feb-2021 at 0644", "20221020 @ 8:14AM". A bare four-digit time only after "at"/"@".
 const CLOCK = '(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?(?: ?[AaPp]\\.?[Mm]\\.?)?(?![\\d:])';
-const MILITARY = '(?:[01]\\d|2[0-3])[0-5]\\d(?: ?h(?:rs)?)?(?![\\d:.\\/-])';
+const MILITARY = '(?:[01]\\d|2[0-3])[0-5]\\d(?: ?h(?:rs)?)?(?![\\d:\\/-]|\\.\\d)';
 const TIME = `(?:,? ?(?:(?:at|AT|@) ?)?${CLOCK}|,? ?(?:at|AT|@) ?${MILITARY})?`;
 const TIME_FULL = `(?:,? ?(?:(?:at|AT|@) ?)?${CLOCK}|,? ?(?:(?:at|AT|@) ?)?${MILITARY})?`;
 const ISO_TIME = `(?:[Tt](?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,9})?)?(?:[Zz]|[+-](?:[01]\\d|2[0-3]):?[0-5]\\d)?(?![\\d:])|${TIME_FULL})`;
@@ -41,15 +41,15 @@ function spec(name: string, regex: RegExp, score: number, cuedScore: number, des
 
 export const DATE_PATTERNS = {
   mdy: spec('date-mdy', sticky(`\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})(?!\\d|[/.-]\\d)${TIME_FULL}`), 0.9, 0.95, 'm/d/yy(yy), m-d-yy, d.m.yyyy with an optional time; month and day validated'),
-  ymd: spec('date-ymd', sticky(`(?:19|20)\\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\\d|3[01])${ISO_TIME}`), 0.95, 1, 'ISO 8601 2021-03-14 and 2021/03/14, with an optional time and zone'),
-  md: spec('date-md', sticky(`\\d{1,2}\\/\\d{1,2}(?!\\d|\\/\\d|\\.\\d|%)${TIME}`), 0.75, 0.9, 'm/d (3/14, 7/22): valid month and day; not a score, setting or fraction with a unit'),
+  ymd: spec('date-ymd', sticky(`(?:19|20)\\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:[12]\\d|3[01]|0?[1-9])(?!\\d)${ISO_TIME}`), 0.95, 1, 'ISO 8601 2021-03-14 and 2021/03/14, with an optional time and zone'),
+  md: spec('date-md', sticky(`\\d{1,2}\\/\\d{1,2}(?!\\d|\\/\\d|\\.\\d|%)${TIME_FULL}`), 0.75, 0.9, 'm/d (3/14, 7/22): valid month and day; not a score, setting or fraction with a unit'),
   mdHyphen: spec('date-md-hyphen', sticky('\\d{1,2}-\\d{1,2}(?!\\d|-\\d|\\.\\d|%|\\/)'), 0.6, 0.7, 'm-d (7-22): only after a date cue and not before a unit', true),
-  my: spec('date-my', sticky('(?:0?[1-9]|1[0-2])\\/(?:19\\d{2}|20\\d{2}|\\d{2})(?!\\d|\\/\\d|\\.\\d|%)'), 0.7, 0.85, 'month/year (8/87, 12/2019)'),
+  my: spec('date-my', sticky(`(?:0?[1-9]|1[0-2])\\/(?:19\\d{2}|20\\d{2}|\\d{2})(?!\\d|\\/\\d|\\.\\d|%)${TIME_FULL}`), 0.7, 0.85, 'month/year (8/87, 12/2019)'),
   dmyName: spec('date-dmy-name', sticky(`\\d{1,2}(?:st|nd|rd|th)?(?: of |[ -]|)${MONTHS}\\.?(?![a-z])(?:(?:, ?| |-|)(?:\\d{4}|'?\\d{2})(?![\\d:]))?${TIME_FULL}`, 'i'), 0.9, 0.95, 'day month [year]: 14-Mar-2021, 14 Mar 2021, 20th Oct, 1989'),
-  mdyName: spec('date-mdy-name', sticky(`${MONTHS}\\.? ?\\d{1,2}(?:st|nd|rd|th)?(?![\\d:]|\\.\\d)(?:(?:, ?| )(?:\\d{4}|'\\d{2})(?![\\d:]))?${TIME_FULL}`, 'i'), 0.9, 0.95, 'month day [year]: March 14, 2021, Mar 14th, July 2nd'),
-  monthYear: spec('date-month-year', sticky(`${MONTHS}\\.?,? ?(?:of )?(?:19|20)\\d{2}(?!\\d)${TIME}`, 'i'), 0.85, 0.9, 'month year: nov. 2016, March 2021'),
+  mdyName: spec('date-mdy-name', sticky(`${MONTHS}\\.? ?\\d{1,2}(?:st|nd|rd|th)?(?![\\d:\\/]|\\.\\d)(?:(?:, ?| )(?:\\d{4}|'\\d{2})(?![\\d:]))?${TIME_FULL}`, 'i'), 0.9, 0.95, 'month day [year]: March 14, 2021, Mar 14th, July 2nd'),
+  monthYear: spec('date-month-year', sticky(`${MONTHS}\\.?,? ?(?:of )?(?:19|20)\\d{2}(?!\\d)${TIME_FULL}`, 'i'), 0.85, 0.9, 'month year: nov. 2016, March 2021'),
   monthAlone: spec('date-month-alone', sticky('(?:january|february|march|april|june|july|august|september|october|november|december|sept)\\.?(?![a-z])', 'i'), 0.6, 0.7, 'a full month name alone, only right after a date or year cue ("in September")', true, ['date', 'year']),
-  hl7: spec('date-hl7', sticky(`(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])(?:(?:[01]\\d|2[0-3])[0-5]\\d(?:[0-5]\\d)?)?(?!\\d)${TIME}`), 0.6, 0.9, 'HL7 compact yyyymmdd[hhmm[ss]] with a valid month and day'),
+  hl7: spec('date-hl7', sticky(`(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])(?:(?:[01]\\d|2[0-3])[0-5]\\d(?:[0-5]\\d)?)?(?!\\d)${TIME_FULL}`), 0.6, 0.9, 'HL7 compact yyyymmdd[hhmm[ss]] with a valid month and day'),
   year: spec('date-year', sticky('(?:19[2-9]\\d|20[0-4]\\d)(?![\\d:%]|[./-]\\d)'), 0.6, 0.6, 'a year alone (1920-2049) right after a year cue or another year ("CABG 1957, 1971")', true, ['year']),
   aposYear: spec('date-apos-year', sticky('\\d{2}(?![\\d\'"])'), 0.7, 0.8, "a two-digit year after an apostrophe ('92); the span is the digits"),
   yearApos: spec('date-year-apos', sticky('\\d{2}(?=\'(?![\\d"s]))'), 0.65, 0.8, "a two-digit year before an apostrophe (CVA 74'); not 80's"),
@@ -74,10 +74,27 @@ function looksLikeMeasure(s: Scan, start: number, end: number, m: number, d: num
   if (next & (KW_MEASURE | KW_UNIT)) return true;
   // "1 1/2": a mixed number.
   if (s.at(start - 1) === 32 && isDigit(s.at(start - 2)) && m < d) return true;
-  // Typical scale denominators right before a measure word are handled above; a bare fraction
-  // like "1/2" or "3/4" followed by a letter word ("1/2 NS") reads as a dose.
-  if (m < d && d <= 8 && isLetter(s.at(end + 1)) && s.at(end) === 32 && (next & KW_THE) === 0 && m === 1) return true;
   return false;
+}
+
+/** Full dates only (m/d/y, y-m-d): tried before a pending identifier cue claims the token. */
+export function fullDateAt(s: Scan, start: number, end: number): number {
+  const t = s.text;
+  const len = end - start;
+  const re = len === 4 ? DATE_PATTERNS.ymd.regex : len <= 2 ? DATE_PATTERNS.mdy.regex : undefined;
+  if (!re) return -1;
+  const e = stickyEnd(re, t, start);
+  if (e < 0) return -1;
+  const k = readNumbers(t, start, e, buf);
+  if (k < 3 || buf[5] !== buf[8]) return -1;
+  if (len <= 2) {
+    const a = buf[0] as number;
+    const b = buf[3] as number;
+    if (!validYear(buf[6] as number, buf[7] as number) || !(validMD(a, b) || validMD(b, a))) return -1;
+  }
+  s.emit('DATE', start, e, 0.9, SRC);
+  s.lastDateEnd = e;
+  return e;
 }
 
 /** Date candidates at a token that starts with a digit. Returns the end consumed, or -1. */
@@ -110,14 +127,15 @@ export function dateAtDigits(s: Scan, start: number, end: number, allDigits: boo
               readNumbers(t, start, e, buf);
               const m = buf[0] as number;
               const d = buf[3] as number;
-              if (validMD(m, d) && !(buf[4] === 1 && d === 0) && !looksLikeMeasure(s, start, e, m, d)) {
+              const mdEnd = start + (buf[1] as number) + 1 + (buf[4] as number);
+              if (validMD(m, d) && !looksLikeMeasure(s, start, mdEnd, m, d)) {
                 s.emit('DATE', start, e, cued ? 0.9 : 0.75, SRC);
                 s.lastDateEnd = e;
                 return e;
               }
             }
             e = stickyEnd(DATE_PATTERNS.my.regex, t, start);
-            if (e > 0 && !looksLikeMeasure(s, start, e, 1, 99)) {
+            if (e > 0 && readNumbers(t, start, e, buf) >= 2 && !looksLikeMeasure(s, start, start + 1 + (buf[1] as number) + (buf[4] as number), 1, 99)) {
               s.emit('DATE', start, e, cued ? 0.85 : 0.7, SRC);
               s.lastDateEnd = e;
               return e;
@@ -217,7 +235,8 @@ function dayMonth(s: Scan, start: number, cued: boolean): number {
   if (day < 1 || day > 31) return -1;
   const ordinal = isLetter(t.charCodeAt(start + (buf[1] as number))) && !startsMonth(t, start + (buf[1] as number));
   const hasYear = k >= 2;
-  if (!hasYear && !ordinal && ambiguousMonthAfter(s, start + (buf[1] as number))) return -1;
+  const sep = t.charCodeAt(start + (buf[1] as number));
+  if (!hasYear && !ordinal && sep === 32 && ambiguousMonthAfter(s, start + (buf[1] as number))) return -1;
   if (!hasYear && (s.nextWordFlags(e, 2) & KW_UNIT) !== 0) return -1;
   s.emit('DATE', start, e, cued ? 0.95 : 0.9, SRC);
   s.lastDateEnd = e;

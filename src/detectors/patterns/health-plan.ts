@@ -16,7 +16,7 @@ export const HEALTH_PLAN_PATTERNS = {
     cuedScore: 0.9,
     context: ['healthPlan'],
     requiresContext: true,
-    description: 'alphanumeric id with 3+ digits after a member / subscriber / policy / group / insurance cue',
+    description: 'alphanumeric id with 5+ digits after a member / subscriber / policy / group / insurance cue',
   },
   mbi: {
     name: 'medicare-mbi',
@@ -44,7 +44,7 @@ export function mbiAt(s: Scan, start: number, cued: boolean): number {
 export function healthPlanAt(s: Scan, start: number): number {
   const m = mbiAt(s, start, true);
   if (m > 0) return m;
-  const e = idEnd(s, start, HEALTH_PLAN_PATTERNS.cued.regex, 3, 5);
+  const e = idEnd(s, start, HEALTH_PLAN_PATTERNS.cued.regex, 5, 5);
   if (e < 0) return -1;
   s.emit('HEALTH_PLAN_ID', start, e, 0.9, SRC);
   return e;

@@ -20,7 +20,7 @@ import { ADDRESS_PATTERNS, addressAt, poBoxAt } from './address.js';
 import { AGE_PATTERNS, ageAtDigits, ageAtWord } from './age.js';
 import { CREDIT_CARD_PATTERNS, creditCardAt } from './credit-card.js';
 import { DEFAULT_CUE_WORDS } from './cues.js';
-import { DATE_PATTERNS, dateAtDigits, dateAtMonth } from './dates.js';
+import { DATE_PATTERNS, dateAtDigits, dateAtMonth, fullDateAt } from './dates.js';
 import { DEVICE_PATTERNS, deviceAt, udiAt } from './device.js';
 import { EMAIL_PATTERNS, emailAt } from './email.js';
 import { HEALTH_PLAN_PATTERNS, healthPlanAt, mbiAt } from './health-plan.js';
@@ -207,7 +207,21 @@ function onNumeric(s: Scan, start: number, end: number, en: Enabled): number {
     }
   }
   let cuedKind = -1;
-  if (s.pendKind >= 0) {
+  if (en.iban && end - start >= 4 && isLetter(t.charCodeAt(start)) && isLetter(t.charCodeAt(start + 1)) && isDigit(t.charCodeAt(start + 2)) && isDigit(t.charCodeAt(start + 3))) {
+    const r = ibanAt(s, start);
+    if (r > 0) {
+      s.pendKind = -1;
+      return r;
+    }
+  }
+  if (s.pendKind >= 0 && en.dates && (nx === 47 || nx === 45 || nx === 46) && isDigit(s.at(end + 1)) && allDigits) {
+    // A dated cue ("ticket 2020/05/02", "Acct opened 3/4/2020"): a full date is never an id.
+    if (nx === 47 || s.pendKind !== CUE.ssn) {
+      const r = fullDateAt(s, start, end);
+      if (r > 0) return r;
+    }
+  }
+  if (s.pendKind >= 0 && nx !== 47) {
     const kind = s.pendKind;
     s.pendKind = -1;
     if (start - s.pendEnd <= s.window) {
@@ -282,16 +296,16 @@ function onNumeric(s: Scan, start: number, end: number, en: Enabled): number {
     r = ipAt(s, start, end, false);
     if (r > 0) return r;
   }
-  if (en.iban && len >= 4 && isLetter(t.charCodeAt(start + 1)) && isDigit(t.charCodeAt(start + 2)) && isDigit(t.charCodeAt(start + 3))) {
-    r = ibanAt(s, start);
-    if (r > 0) return r;
-  }
   return -1;
 }
 
 /** A cue that needs a mark: followed by '#', ':', '.', or the words "no"/"number"/"num". */
-function hasMark(s: Scan, end: number): boolean {
+function hasMark(s: Scan, end: number, strict: boolean): boolean {
   let p = end;
+  if (strict) {
+    while (s.at(p) === 32) p++;
+    return s.at(p) === 35;
+  }
   while (s.at(p) === 32) p++;
   const c = s.at(p);
   if (c === 35 || c === 58) return true;
@@ -314,9 +328,13 @@ function onWord(s: Scan, start: number, end: number, hash: number, en: Enabled):
       if (r > 0) return r;
     }
   }
-  if (!kw) return -1;
+  if (!kw) {
+    // IPv6 that starts with hex letters ("fe80::1", "dbee:a5ad:...").
+    if (en.ip && s.at(end) === 58 && end - start <= 4) return ipAt(s, start, end, false);
+    return -1;
+  }
   const f = kw.flags;
-  if (kw.cues !== 0 && ((f & KW_NEEDS_MARK) === 0 || hasMark(s, end))) {
+  if (kw.cues !== 0 && ((f & KW_NEEDS_MARK) === 0 || hasMark(s, end, end - start === 2 && (s.text.charCodeAt(start) | 32) === 105))) {
     let bits = kw.cues;
     for (let k = 0; bits !== 0; k++, bits >>>= 1) {
       if ((bits & 1) === 0) continue;

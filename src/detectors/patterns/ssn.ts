@@ -10,7 +10,7 @@ function spec(name: string, regex: RegExp, score: number, requiresContext: boole
 }
 
 export const SSN_PATTERNS = {
-  delimited: spec('ssn-delimited', sticky('\\d{3}[- ]\\d{2}[- ]\\d{4}(?!\\d|-\\d)'), 0.85, false, '123-45-6789 or 123 45 6789'),
+  delimited: spec('ssn-delimited', sticky('\\d{3}[- .]\\d{2}[- .]\\d{4}(?!\\d|[-.]\\d)'), 0.85, false, '123-45-6789 or 123 45 6789'),
   bare: spec('ssn-bare', sticky('\\d{9}(?!\\d)'), 0.9, true, 'nine digits after an SSN cue'),
 } as const;
 
@@ -21,7 +21,7 @@ export function ssnAt(s: Scan, start: number, end: number, cued: boolean): numbe
   const t = s.text;
   if (len === 3) {
     const nx = s.at(end);
-    if (nx !== 45 && nx !== 32) return -1;
+    if (nx !== 45 && nx !== 32 && nx !== 46) return -1;
     const e = stickyEnd(SSN_PATTERNS.delimited.regex, t, start);
     if (e < 0 || t.charCodeAt(start + 3) !== t.charCodeAt(start + 6)) return -1;
     if (!ssnValid(t.slice(start, e))) return -1;

@@ -23,7 +23,7 @@ export const VEHICLE_PATTERNS = {
     name: 'license-plate',
     family: 'vehicle',
     type: 'VEHICLE_ID',
-    regex: sticky('[A-Za-z0-9]{1,8}(?:-[A-Za-z0-9]{1,4}| \\d{1,4}(?![A-Za-z0-9]))?(?:-[A-Za-z0-9]{1,4})?(?![A-Za-z0-9])'),
+    regex: sticky('[A-Za-z0-9]{1,8}(?:-[A-Za-z0-9]{1,4}| [A-Za-z0-9]{2,4}(?![A-Za-z0-9]))?(?:-[A-Za-z0-9]{1,4})?(?![A-Za-z0-9])'),
     score: 0.9,
     cuedScore: 0.9,
     context: ['plate'],
@@ -57,8 +57,19 @@ export function vinAt(s: Scan, start: number, end: number, cued: boolean): numbe
 export function plateAt(s: Scan, start: number, end: number): number {
   const v = vinAt(s, start, end, true);
   if (v > 0) return v;
-  const e = idEnd(s, start, VEHICLE_PATTERNS.plate.regex, 1, 2, 8);
+  let e = idEnd(s, start, VEHICLE_PATTERNS.plate.regex, 1, 2, 8);
   if (e < 0) return -1;
+  // A space-separated second group stays only when it reads as part of a plate: it has a digit,
+  // or the first group is a short mix of letters and digits and the second three characters
+  // ("O78 LYN"). Otherwise it is the next word ("7ABC123 was").
+  const sp = s.text.indexOf(' ', start);
+  if (sp > 0 && sp < e) {
+    const first = s.text.slice(start, sp);
+    const second = s.text.slice(sp + 1, e);
+    const keep = /\d/.test(second) || (first.length <= 4 && /\d/.test(first) && /[A-Za-z]/.test(first) && second.length === 3);
+    if (!keep) e = sp;
+    if (!/\d/.test(s.text.slice(start, e))) return -1;
+  }
   s.emit('VEHICLE_ID', start, e, 0.9, SRC);
   return e;
 }
