@@ -50,6 +50,13 @@ export function containsPhi(text: string): string[] {
     .map(([k]) => k);
 }
 
+/** Stricter: kinds whose value or any distinctive word of it (e.g. a surname) appears. */
+export function leakedKinds(text: string): string[] {
+  return Object.entries(PHI)
+    .filter(([, v]) => text.includes(v) || v.split(/[\s,]+/).some((w) => /[A-Za-z]{3,}/.test(w) && !/^(Street|May)$/.test(w) && text.includes(w)))
+    .map(([k]) => k);
+}
+
 export async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
