@@ -4,14 +4,14 @@
  * 200"), and PO boxes. Reported as LOCATION. The first street word must be capitalised (or the
  * note all caps) and not a unit or clinical word, so "2 units per Dr" never reads as an address.
  */
-import { KW_STOP_STREET, isUpper, isDigit, stickyEnd, sticky, type PatternSpec, type Scan } from './shared.js';
+import { KW_STOP_STREET, isUpper, isDigit, isLetter, stickyEnd, sticky, type PatternSpec, type Scan } from './shared.js';
 
 export const STREET_SUFFIXES: readonly string[] = [
-  'Street', 'St', 'Avenue', 'Ave', 'Av', 'Road', 'Rd', 'Boulevard', 'Blvd', 'Lane', 'Ln', 'Drive', 'Dr', 'Court', 'Ct',
+  'Street', 'St', 'Avenue', 'Ave', 'Road', 'Rd', 'Boulevard', 'Blvd', 'Lane', 'Ln', 'Drive', 'Dr', 'Court', 'Ct',
   'Place', 'Pl', 'Way', 'Terrace', 'Ter', 'Circle', 'Cir', 'Parkway', 'Pkwy', 'Highway', 'Hwy', 'Square', 'Sq', 'Trail',
-  'Trl', 'Plaza', 'Plz', 'Alley', 'Aly', 'Crescent', 'Cres', 'Row', 'Pike', 'Turnpike', 'Tpke', 'Loop', 'Run', 'Path',
+  'Trl', 'Plaza', 'Plz', 'Alley', 'Aly', 'Crescent', 'Cres', 'Row', 'Pike', 'Turnpike', 'Tpke', 'Loop', 'Path',
   'Walk', 'Commons', 'Expressway', 'Expy', 'Freeway', 'Fwy', 'Route', 'Rte', 'Center', 'Ctr', 'Heights', 'Hts', 'Point',
-  'Pt', 'Ridge', 'Park', 'Crossing', 'Xing', 'Cove', 'Landing', 'Manor', 'Mews', 'Close', 'Gardens', 'Grove', 'Hill',
+  'Ridge', 'Park', 'Crossing', 'Xing', 'Cove', 'Landing', 'Manor', 'Mews', 'Close', 'Gardens', 'Grove', 'Hill',
   'Estates', 'Glen', 'Harbor', 'Junction', 'Meadow', 'Meadows', 'Pass', 'Station', 'Street', 'View', 'Villa', 'Vista',
 ];
 
@@ -43,8 +43,23 @@ export function addressAt(s: Scan, start: number, end: number): number {
   if (s.nextWordFlags(end, 1) & KW_STOP_STREET) return -1;
   const e = stickyEnd(ADDRESS_PATTERNS.street.regex, s.text, start);
   if (e < 0) return -1;
-  // Reject when the last word before the suffix is a stop word too ("2 L NC Dr").
-  p = e;
+  // Every street word must be a possible name: "103 SR TO ST" is a rhythm strip, not an address.
+  let words = 0;
+  for (let i = end + 1; i < e; ) {
+    const c0 = s.text.charCodeAt(i);
+    if (!isLetter(c0)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let h = 0;
+    while (j < e && isLetter(s.text.charCodeAt(j))) h = (Math.imul(h, 31) + (s.text.charCodeAt(j++) | 32)) | 0;
+    words++;
+    const kw = s.keyword(i, j, h);
+    if (kw && kw.flags & KW_STOP_STREET && words === 1) return -1;
+    if (kw && kw.flags & KW_STOP_STREET && j < e - 4) return -1;
+    i = j;
+  }
   s.emit('LOCATION', start, e, 0.85, SRC);
   return e;
 }

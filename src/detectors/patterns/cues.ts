@@ -38,7 +38,7 @@ export const DEFAULT_CUE_WORDS: Readonly<Record<CueName, readonly string[]>> = {
     'cardholder id', 'rx bin', 'rx group', 'rxbin', 'pcn', 'subscriber number', 'policy id', 'policy no', 'member no', 'payer id', 'coverage id', 'contract number', 'insurance number',
   ],
   account: [
-    'acct', 'account', 'account number', 'billing number', 'billing id', 'billing account', 'bank account', 'a c', 'checking', 'savings',
+    'acct', 'account', 'account number', 'billing number', 'billing id', 'billing account', 'bank account', 'checking', 'savings',
     'invoice', 'guarantor', 'patient account', 'acc', 'har', 'hospital account', 'account no', 'acct no', 'fin number',
     'billing account number', 'statement', 'bank', 'checking account', 'savings account',
   ],

@@ -52,7 +52,7 @@ export const DATE_PATTERNS = {
   hl7: spec('date-hl7', sticky(`(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])(?:(?:[01]\\d|2[0-3])[0-5]\\d(?:[0-5]\\d)?)?(?!\\d)${TIME_FULL}`), 0.6, 0.9, 'HL7 compact yyyymmdd[hhmm[ss]] with a valid month and day'),
   year: spec('date-year', sticky('(?:19[2-9]\\d|20[0-4]\\d)(?![\\d:%]|[./-]\\d)'), 0.6, 0.6, 'a year alone (1920-2049) right after a year cue or another year ("CABG 1957, 1971")', true, ['year']),
   aposYear: spec('date-apos-year', sticky('\\d{2}(?![\\d\'"])'), 0.7, 0.8, "a two-digit year after an apostrophe ('92); the span is the digits"),
-  yearApos: spec('date-year-apos', sticky('\\d{2}(?=\'(?![\\d"s]))'), 0.65, 0.8, "a two-digit year before an apostrophe (CVA 74'); not 80's"),
+  yearApos: spec('date-year-apos', sticky('\\d{2}(?=\'(?![\\d"sS]))'), 0.65, 0.8, "a two-digit year before an apostrophe (CVA 74'); not 80's"),
   ordinal: spec('date-ordinal', sticky('\\d{1,2}(?:st|nd|rd|th)(?![a-z0-9])', 'i'), 0.6, 0.7, 'a day as an ordinal after "the" ("on the 22nd"), not before a noun', true),
 } as const;
 
@@ -70,6 +70,11 @@ function validYear(v: number, len: number): boolean {
 /** x/y that reads as a score, a setting or a fraction with a unit, not a date. */
 function looksLikeMeasure(s: Scan, start: number, end: number, m: number, d: number): boolean {
   if (s.prevWordFlags(start, 3) & KW_MEASURE) return true;
+  // "8/10 incisional pain", "pain is 6/10": a score out of ten near the word pain.
+  if (d === 10 && m <= 10) {
+    const around = s.text.slice(Math.max(0, start - 24), Math.min(s.n, end + 28)).toLowerCase();
+    if (around.includes('pain') || around.includes('scale') || around.includes('score')) return true;
+  }
   const next = s.nextWordFlags(end, 2);
   if (next & (KW_MEASURE | KW_UNIT)) return true;
   // "1 1/2": a mixed number.
@@ -314,5 +319,7 @@ export const MEASURE_WORDS: readonly string[] = [
   'pulse', 'reflexes', 'dtr', 'dtrs', 'edema', 'score', 'rated', 'rates', 'mmhg', 'cmh2o', 'wedge', 'pcwp', 'svr', 'co',
   'ci', 'x', 'bs', 'sputum', 'tv', 'vt', 'rr', 'hr', 'fio2', 'spo2', 'sao2', 'weakness', 'level', 'grip', 'exp', 'expires',
   'expiry', 'expiration', 'expiring', 'valid', 'thru', 'through', 'good', 'ciwa', 'rass', 'cam', 'nihss', 'mmse', 'moca',
-  'phq', 'gad', 'audit', 'braden', 'morse', 'ef', 'lvef', 'o2', 'sat', 'ppd', 'fev1', 'fvc',
+  'phq', 'gad', 'audit', 'braden', 'morse', 'ef', 'lvef', 'o2', 'sat', 'ppd', 'fev1', 'fvc', 'psv', 'simv', 'imv', 'prvc',
+  'flowby', 'rales', 'crackles', 'up', 'way', 'perrla', 'perl', 'pupils', 'pupil', 'overnight', 'wean', 'weaned', 'ac',
+  'trach', 'mask', 'of', 'blocks', 'mmh2o', 'icp', 'cpp',
 ];

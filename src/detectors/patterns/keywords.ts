@@ -56,7 +56,7 @@ export const STREET_STOP_WORDS: readonly string[] = [
   'was', 'pt', 'patient', 'prn', 'po', 'iv', 'im', 'sq', 'sc', 'bid', 'tid', 'qid', 'qd', 'qhs', 'qam', 'q', 'mcg',
   'rn', 'md', 'np', 'pa', 'dr', 'hd', 'pod', 'bp', 'hr', 'rr', 'sbp', 'ffp', 'prbc', 'prbcs', 'plt', 'plts', 'lasix',
   'ivf', 'view', 'views', 'vessel', 'vessels', 'point', 'way', 'person', 'bed', 'room', 'floor', 'south', 'north',
-  'east', 'west', 'new', 'old',
+  'east', 'west', 'new', 'old', 'sr', 'st', 'but', 'beat', 'beats', 'run', 'mic', 'ml', 'pvc', 'pvcs', 'lead', 'leads',
 ];
 
 export function buildKeywordTable(extraCues: Partial<Record<CueName, readonly string[]>> = {}): KeywordTable {
