@@ -9,6 +9,8 @@ import { compileFieldSelection, toPointer, type FieldSelection } from './fields.
 import { formatCounts, isJsonContentType, requestIdFrom } from './headers.js';
 import { collectStrings, parseJson, setAt, spliceStrings, type StringLeaf } from './json.js';
 import type { PlaceholderVault } from './vault.js';
+import { createPromptValidator } from '../../validate/index.js';
+import type { PromptPolicy } from '../../validate/types.js';
 
 /**
  * The part every adapter shares: option validation, body checks and parsing, field selection,
@@ -41,10 +43,12 @@ export interface GuardOptions
   /** Deadline for redacting one request body, ms (503 E_TIMEOUT). @default 10_000 */
   timeoutMs?: number;
   /**
-   * Prompt validation before redaction: a function `(text) => { ok, violations }`, run on every
-   * selected field; a failure answers 422 E_PROMPT_REJECTED with the violation codes. @default off
+   * Prompt validation before redaction, on every selected field the caller wrote (not system /
+   * developer / assistant messages, `system` or `instructions`): `true` runs validatePrompt's
+   * default policy, an object is a PromptPolicy, a function `(text) => { ok, violations }` is
+   * your own check. A failure answers 422 E_PROMPT_REJECTED with the violation codes. @default false
    */
-  validate?: boolean | Record<string, unknown> | PromptCheck;
+  validate?: boolean | PromptPolicy | PromptCheck;
   /** What to do with response text (ignored by the Express middleware). */
   response?: ResponseMode;
   /** Holdback tuning for streamed responses. */
@@ -213,10 +217,11 @@ export function createGuard(options: GuardOptions = {}, defaults: { response: Re
     }
   }
 
-  async function runChecks(leaves: StringLeaf[]): Promise<void> {
+  async function runChecks(leaves: StringLeaf[], root: unknown): Promise<void> {
     if (!check) return;
     const violations: ViolationSummary[] = [];
     for (const leaf of leaves) {
+      if (!isCallerText(root, leaf.path)) continue;
       let res: PromptCheckResult;
       try {
         res = await check(leaf.value);
@@ -238,9 +243,9 @@ export function createGuard(options: GuardOptions = {}, defaults: { response: Re
     if (violations.length > 0) throw new GuardHttpError('E_PROMPT_REJECTED', undefined, { violations });
   }
 
-  async function redactLeaves(leaves: StringLeaf[], headers: Headers, requestId: string) {
+  async function redactLeaves(leaves: StringLeaf[], root: unknown, headers: Headers, requestId: string) {
     const selected = leaves.filter((l) => matchField(l.path));
-    await runChecks(selected);
+    await runChecks(selected, root);
     let redactor: Redactor;
     try {
       redactor = await redactorPromise;
@@ -301,7 +306,7 @@ export function createGuard(options: GuardOptions = {}, defaults: { response: Re
         }
       }
       const parsed = parseJson(text, resolved);
-      const { scope, edits } = await redactLeaves(parsed.strings, headers, requestId);
+      const { scope, edits } = await redactLeaves(parsed.strings, parsed.value, headers, requestId);
       let value = parsed.value;
       for (const e of edits) value = setAt(value, e.leaf.path, e.value);
       const out = spliceStrings(text, edits.map((e) => ({ start: e.leaf.start, end: e.leaf.end, value: e.value })));
@@ -309,7 +314,7 @@ export function createGuard(options: GuardOptions = {}, defaults: { response: Re
     },
     processValue: async function processValue(value, headers, requestId) {
       const leaves = collectStrings(value, resolved);
-      const { scope, edits } = await redactLeaves(leaves, headers, requestId);
+      const { scope, edits } = await redactLeaves(leaves, value, headers, requestId);
       let v = value;
       for (const e of edits) v = setAt(v, e.leaf.path, e.value);
       return { scope, text: JSON.stringify(v), value: v };
@@ -331,7 +336,24 @@ export function createGuard(options: GuardOptions = {}, defaults: { response: Re
 function resolveValidate(v: GuardOptions['validate']): PromptCheck | undefined {
   if (v === undefined || v === false) return undefined;
   if (typeof v === 'function') return v;
-  throw new ConfigError('validate', 'a function (text) => { ok, violations } (validatePrompt policies are wired when src/validate lands)');
+  if (v === true) return createPromptValidator();
+  if (typeof v === 'object' && v !== null) return createPromptValidator(v);
+  throw new ConfigError('validate', 'true, a PromptPolicy object or a function (text) => { ok, violations }');
+}
+
+/** Roles whose text the application wrote: not validated as user input. */
+const APP_ROLES = new Set(['system', 'developer', 'assistant']);
+
+/** True when the leaf is text the caller (or a tool) supplied, as opposed to the app's own prompt. */
+function isCallerText(root: unknown, path: StringLeaf['path']): boolean {
+  const top = path[0];
+  if (top === 'system' || top === 'instructions') return false;
+  if ((top === 'messages' || top === 'input') && typeof path[1] === 'number' && root && typeof root === 'object') {
+    const list = (root as Record<string, unknown>)[top];
+    const msg = Array.isArray(list) ? (list[path[1]] as { role?: unknown } | undefined) : undefined;
+    if (msg && typeof msg === 'object' && typeof msg.role === 'string' && APP_ROLES.has(msg.role)) return false;
+  }
+  return true;
 }
 
 /** True when a request carries a body worth inspecting. */
