@@ -66,6 +66,10 @@ const surnames = new Set<string>();
 add(firstNames, census.first_male);
 add(firstNames, census.first_female);
 add(surnames, census.last);
+// The most frequent first names: the only everyday-word names a relative cue admits ("son Bill").
+const popularFirst = new Set<string>();
+add(popularFirst, census.first_male.slice(0, 500));
+add(popularFirst, census.first_female.slice(0, 800));
 for (const locale of Object.values(allLocales) as { person?: { first_name?: unknown; last_name?: unknown; middle_name?: unknown } }[]) {
   add(firstNames, flat(locale.person?.first_name));
   add(firstNames, flat(locale.person?.middle_name));
@@ -124,6 +128,7 @@ function emit(file: string, name: string, doc: string, set: Set<string>): void {
 }
 
 emit('first-names.ts', 'FIRST_NAMES', 'US Census 1990 first names (public domain) + faker first/middle names (MIT).', firstNames);
+emit('popular-first-names.ts', 'POPULAR_FIRST_NAMES', 'The 500 most frequent male and 800 most frequent female US Census 1990 first names (public domain).', popularFirst);
 emit('surnames.ts', 'SURNAMES', 'US Census 1990 surnames (public domain) + faker last names (MIT).', surnames);
 emit('places.ts', 'PLACES', 'USPS city names via zipcodes (BSD) + Census county names via us-atlas (ISC) + faker en cities (MIT).', places);
 emit('english.ts', 'ENGLISH_WORDS', `Common English words: word-list (MIT) within the top ${ENGLISH_RANK} of popular-english-words (ISC), plus dictionary words that word-list has, minus words compromise (MIT) lists as names/places.`, english);

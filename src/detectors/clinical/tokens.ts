@@ -50,11 +50,20 @@ function shapeOf(s: string): Shape {
   let firstUpper = false;
   let restLower = true;
   for (let i = 0; i < s.length; i++) {
-    const ch = s[i] as string;
-    const lo = ch.toLowerCase();
-    const up = ch.toUpperCase();
-    if (lo === up) continue; // digit or caseless
-    if (ch === up) {
+    const c = s.charCodeAt(i);
+    let isUp: boolean;
+    if (c < 128) {
+      if (c >= 65 && c <= 90) isUp = true;
+      else if (c >= 97 && c <= 122) isUp = false;
+      else continue; // digit
+    } else {
+      const ch = s[i] as string;
+      const lo = ch.toLowerCase();
+      const up = ch.toUpperCase();
+      if (lo === up) continue; // caseless letter or a surrogate half
+      isUp = ch === up;
+    }
+    if (isUp) {
       upper++;
       if (upper + lower === 1) firstUpper = true;
       else restLower = false;
