@@ -75,6 +75,35 @@ describe('createLlmProxy with the official openai client', () => {
     }
   });
 
+  it('streams through: the first event reaches the client before the upstream finishes', async () => {
+    // The upstream sends one event and then waits for the client to have seen it: a proxy that
+    // buffered the stream would deadlock here (and the test would time out).
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const { createServer } = await import('node:http');
+    const slow = createServer((req, res) => {
+      req.resume();
+      req.on('end', async () => {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: 'Hello ' }, finish_reason: null }] })}\n\n`);
+        await gate;
+        res.end(`data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: 'there' }, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`);
+      });
+    });
+    const slowUrl = await listen(slow);
+    const p = await serveProxy({ upstream: slowUrl, detectors: [sampleDetector] });
+    const c = new OpenAI({ baseURL: `${p.url}/v1`, apiKey: 'k', maxRetries: 0 });
+    const stream = await c.chat.completions.create({ model: 'fake', stream: true, messages: [{ role: 'user', content: 'hi' }] });
+    let text = '';
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta?.content ?? '';
+      if (text === 'Hello ') release();
+    }
+    expect(text).toBe('Hello there');
+    await close(p.server);
+    await close(slow);
+  });
+
   it('passes upstream errors with their status, unrestored', async () => {
     const res = await fetch(`${proxy.url}/v1/error`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(chatBody(NOTE)) });
     expect(res.status).toBe(400);
