@@ -8,13 +8,15 @@ import { ceilBoundary, floorBoundary } from '../utils/text.js';
 import { createContextEnhancer, type ContextOptions } from './context.js';
 import { compileAllowList, compileDenyList, type DenyTerm } from './lists.js';
 import { RESOLUTION_STRATEGIES, resolveOverlaps, type ResolutionStrategy } from './resolve.js';
+import { dropInsideOperatorTokens } from './tokens.js';
 
 /**
  * The pipeline, in its fixed order (this file is the one place it is written down):
  *
  *   1. input checks       string, size cap                      -> InputError
  *   2. detect             every configured detector; each one validates its own candidates
- *                         with checksum hooks (confirmed / rejected / no opinion)
+ *                         with checksum hooks (confirmed / rejected / no opinion); candidates
+ *                         wholly inside phi-guard's own tokens (`[NAME]`, `[NAME_1]`) are dropped
  *   3. type filter        keep `options.types`
  *   4. context            cue words before a candidate raise its score
  *   5. resolve overlaps   the named strategy (`merge` by default), among the candidates that
@@ -227,7 +229,9 @@ export async function createRedactor(options: RedactorOptions = {}): Promise<Red
   async function detect(text: string): Promise<Entity[]> {
     checkInput(text, maxInput);
     if (text.length === 0) return [];
-    let entities = await detectWithDeadline(text);
+    // Candidates inside phi-guard's own tokens ([NAME], [NAME_1]) are dropped: keeps redaction
+    // idempotent (see tokens.ts).
+    let entities = dropInsideOperatorTokens(text, await detectWithDeadline(text));
     if (enhance) entities = enhance(text, entities);
     // Threshold first: resolving before it let a long weak candidate win under `longest` and
     // then be dropped, taking the strong one it displaced with it (fail open).
