@@ -1,7 +1,7 @@
 /** phi-guard public API. Heavy parts (adapters, ONNX) live behind subpath exports. */
 export { createRedactor, redact } from './pipeline/redactor.js';
 export { ENTITY_TYPES, isEntityType } from './types.js';
-export { createPlaceholderMap } from './operators/placeholder.js';
+export { createPlaceholderMap, exportPlaceholderEntries } from './operators/placeholder.js';
 export { RESTRICTED_ZIP3 } from './operators/generalize.js';
 export { DEFAULT_CONTEXT_WORDS } from './pipeline/context.js';
 export { RESOLUTION_STRATEGIES } from './pipeline/resolve.js';
@@ -17,7 +17,7 @@ export {
 
 export type { Entity, EntityType, Detector, DetectContext, Operator, OperatorContext } from './types.js';
 export type { Redactor, RedactorOptions, RedactCallOptions, RedactionResult } from './pipeline/redactor.js';
-export type { PlaceholderMap } from './operators/placeholder.js';
+export type { PlaceholderMap, PlaceholderEntry } from './operators/placeholder.js';
 export type { OperatorSpec, OperatorOption } from './operators/index.js';
 export type { MaskOptions } from './operators/mask.js';
 export type { HashOptions } from './operators/hash.js';

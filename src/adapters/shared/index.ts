@@ -11,3 +11,9 @@ export {
   type PromptCheckResult,
   type ResponseMode,
 } from './guard.js';
+// The streaming core, for apps that call the model themselves.
+export { createRestoreStream, DEFAULT_MAX_TOKEN_LENGTH, type RestoreStreamOptions } from '../../stream/restore.js';
+export { createRedactStream, redactText, DEFAULT_ABBREVIATIONS, DEFAULT_REDACT_STREAM_OPTIONS, type RedactStreamOptions } from '../../stream/redact.js';
+export { createLlmSseTransform, createLlmEventRewriter, type LlmStreamOptions } from '../../stream/llm.js';
+export { createSseParser, formatSseItem, type SseItem, type SseEvent } from '../../stream/sse.js';
+export type { TextTransform } from '../../stream/text.js';
