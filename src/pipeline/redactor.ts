@@ -8,6 +8,7 @@ import { ceilBoundary, floorBoundary } from '../utils/text.js';
 import { createContextEnhancer, type ContextOptions } from './context.js';
 import { compileAllowList, compileDenyList, type DenyTerm } from './lists.js';
 import { RESOLUTION_STRATEGIES, resolveOverlaps, type ResolutionStrategy } from './resolve.js';
+import { createCustomPatternDetector, type CustomPattern, type CustomPatternOptions } from '../detectors/custom/index.js';
 import { dropInsideOperatorTokens } from './tokens.js';
 
 /**
@@ -16,7 +17,7 @@ import { dropInsideOperatorTokens } from './tokens.js';
  *   1. input checks       string, size cap                      -> InputError
  *   2. detect             every configured detector; each one validates its own candidates
  *                         with checksum hooks (confirmed / rejected / no opinion); candidates
- *                         wholly inside phi-guard's own tokens (`[NAME]`, `[NAME_1]`) are dropped
+ *                         reaching into phi-guard's own tokens (`[NAME]`, `[NAME_1]`) are trimmed
  *   3. type filter        keep `options.types`
  *   4. context            cue words before a candidate raise its score
  *   5. resolve overlaps   the named strategy (`merge` by default), among the candidates that
@@ -57,6 +58,14 @@ export interface RedactorOptions {
   maxInputLength?: number;
   /** Deadline for one call's detection in ms; passing it fails the call (E_TIMEOUT). @default none */
   timeoutMs?: number;
+  /**
+   * Your own patterns (RE2 syntax, linear time), run after the other detectors as detector
+   * `custom`; tune it with `detectorOptions.custom` (`maxMatchLength`, `contextWindow`,
+   * `contextBoost`). A bad pattern is a ConfigError naming it.
+   * @example [{ name: 'employee-id', pattern: 'EMP-\\d{6}', type: 'OTHER_ID', context: ['employee'] }]
+   * @default []
+   */
+  customPatterns?: readonly CustomPattern[];
 }
 
 export interface RedactCallOptions {
@@ -125,6 +134,9 @@ function validateOptions(options: RedactorOptions): void {
   if (detectors !== undefined && !Array.isArray(detectors)) {
     throw new ConfigError('detectors', 'an array of detector ids or Detector objects');
   }
+  if (options.customPatterns !== undefined && !Array.isArray(options.customPatterns)) {
+    throw new ConfigError('customPatterns', 'an array of { name, pattern, type }');
+  }
 }
 
 async function buildDetectors(options: RedactorOptions): Promise<Detector[]> {
@@ -182,6 +194,11 @@ export async function createRedactor(options: RedactorOptions = {}): Promise<Red
   const isAllowed = compileAllowList(options.allow ?? []);
   const findDenied = compileDenyList((options.deny ?? []).map((d) => (typeof d === 'string' ? { term: d } : d)));
   const detectors = await buildDetectors(options);
+  if (options.customPatterns !== undefined && options.customPatterns.length > 0) {
+    // Compiled once here; freed by a FinalizationRegistry when the redactor is collected.
+    const customOptions = (options.detectorOptions?.custom ?? {}) as CustomPatternOptions;
+    detectors.push(createCustomPatternDetector(options.customPatterns, customOptions));
+  }
   const timeoutMs = options.timeoutMs;
 
   async function runDetectors(text: string, signal: AbortSignal | undefined): Promise<Entity[]> {
@@ -229,7 +246,7 @@ export async function createRedactor(options: RedactorOptions = {}): Promise<Red
   async function detect(text: string): Promise<Entity[]> {
     checkInput(text, maxInput);
     if (text.length === 0) return [];
-    // Candidates inside phi-guard's own tokens ([NAME], [NAME_1]) are dropped: keeps redaction
+    // Candidates are trimmed out of phi-guard's own tokens ([NAME], [NAME_1]): keeps redaction
     // idempotent (see tokens.ts).
     let entities = dropInsideOperatorTokens(text, await detectWithDeadline(text));
     if (enhance) entities = enhance(text, entities);
