@@ -43,12 +43,12 @@ import {
   KW_POBOX,
   KW_TLD,
   KW_URL,
+  KeywordIndex,
   Scan,
   isAlnum,
   isDigit,
   isLetter,
   type CueName,
-  type KeywordTable,
   type PatternSpec,
   type ScanOptions,
 } from './shared.js';
@@ -319,8 +319,8 @@ function hasMark(s: Scan, end: number, strict: boolean): boolean {
 }
 
 function onWord(s: Scan, start: number, end: number, hash: number, en: Enabled): number {
-  if (end - start > 13) return -1;
-  const kw = s.keyword(start, end, hash);
+  const len = end - start;
+  const kw = s.keyword(start, end, hash, s.keywords);
   if ((!kw || kw.cues === 0) && s.pendKind >= 0 && start - s.pendEnd <= s.window) {
     // An identifier may start with letters right after its cue: "MRN: MR-0012345", "plate ABC 1234".
     const nx = s.at(end);
@@ -333,7 +333,7 @@ function onWord(s: Scan, start: number, end: number, hash: number, en: Enabled):
   }
   if (!kw) {
     // IPv6 that starts with hex letters ("fe80::1", "dbee:a5ad:...").
-    if (en.ip && s.at(end) === 58 && end - start <= 4) return ipAt(s, start, end, false);
+    if (en.ip && s.at(end) === 58 && len <= 4) return ipAt(s, start, end, false);
     return -1;
   }
   const f = kw.flags;
@@ -359,6 +359,7 @@ function onWord(s: Scan, start: number, end: number, hash: number, en: Enabled):
 function scan(s: Scan, en: Enabled): void {
   const t = s.text;
   const n = s.n;
+  const kwi = s.keywords;
   let i = 0;
   while (i < n) {
     const c = t.charCodeAt(i);
@@ -385,7 +386,11 @@ function scan(s: Scan, en: Enabled): void {
       i++;
     }
     const end = i;
-    const r = hasDigit ? onNumeric(s, start, end, en) : onWord(s, start, end, h, en);
+    let r = -1;
+    if (hasDigit) r = onNumeric(s, start, end, en);
+    // Most words are no keyword: one probe, and onWord runs only for hits, a pending
+    // identifier cue (letter-led ids) or a ':' after the word (hex-led IPv6).
+    else if ((end - start <= 13 && kwi.has(h)) || s.pendKind >= 0 || (i < n && t.charCodeAt(i) === 58)) r = onWord(s, start, end, h, en);
     if (r > end) i = r;
   }
 }
@@ -395,7 +400,13 @@ const EMPTY: Entity[] = [];
 /** Build the `patterns` detector. Options are validated here (ConfigError naming the option). */
 export function createPatternsDetector(options?: PatternsOptions): Detector {
   const o = validate(options);
-  const keywords: KeywordTable = buildKeywordTable(o.cueWords);
+  const table = buildKeywordTable(o.cueWords);
+  const aux = new KeywordIndex(table);
+  // The scan only needs words it acts on; units, measure and stop words are looked up around
+  // candidates only, so they stay out of the per-word table.
+  const ACTIVE = KW_MONTH | KW_URL | KW_TLD | KW_POBOX | KW_AGE_WORD;
+  const active = new Map([...table].map(([h, list]) => [h, list.filter((k) => k.cues !== 0 || (k.flags & ACTIVE) !== 0)] as const).filter(([, l]) => l.length > 0));
+  const keywords = new KeywordIndex(active);
   const families = new Set(o.families);
   const scanOptions: ScanOptions = { window: o.window, yearAlone: o.yearAlone, families };
   const types = [...new Set(o.families.flatMap((f) => PATTERN_FAMILIES[f] ?? []))];
@@ -411,7 +422,7 @@ export function createPatternsDetector(options?: PatternsOptions): Detector {
         cachedEnabled = enabledFor(families, ctx.types);
       }
       if (!cachedEnabled.any) return [];
-      const s = new Scan(text, ctx.types, keywords, scanOptions);
+      const s = new Scan(text, ctx.types, keywords, aux, scanOptions);
       scan(s, cachedEnabled);
       return s.out;
     },

@@ -96,6 +96,58 @@ export function hashWord(word: string): number {
 
 export type KeywordTable = Map<number, Keyword[]>;
 
+/**
+ * The keyword table frozen into open addressing over typed arrays: a miss (almost every word of
+ * a note) costs one or two integer compares, no Map lookup and no boxing.
+ */
+export class KeywordIndex {
+  private readonly mask: number;
+  private readonly hashes: Int32Array;
+  private readonly slots: Int32Array; // 1-based index into groups; 0 = empty
+  private readonly groups: Keyword[][];
+  /** Lengths of all keyword words, as a bit set (bit n: some keyword has n letters). */
+  readonly lengths: number;
+
+  constructor(table: KeywordTable) {
+    let size = 16;
+    while (size < table.size * 4) size <<= 1;
+    this.mask = size - 1;
+    this.hashes = new Int32Array(size);
+    this.slots = new Int32Array(size);
+    this.groups = [];
+    let lengths = 0;
+    for (const [h, list] of table) {
+      let i = h & this.mask;
+      while (this.slots[i] !== 0) i = (i + 1) & this.mask;
+      this.groups.push(list);
+      this.slots[i] = this.groups.length;
+      this.hashes[i] = h;
+      for (const k of list) lengths |= 1 << Math.min(31, k.word.length);
+    }
+    this.lengths = lengths;
+  }
+
+  /** True when some keyword has hash `h` (a cheap miss test for the scan loop). */
+  has(h: number): boolean {
+    let i = h & this.mask;
+    for (;;) {
+      if (this.slots[i] === 0) return false;
+      if (this.hashes[i] === h) return true;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  get(h: number): Keyword[] | undefined {
+    let i = h & this.mask;
+    for (;;) {
+      const slot = this.slots[i] as number;
+      if (slot === 0) return undefined;
+      if (this.hashes[i] === h) return this.groups[slot - 1];
+      i = (i + 1) & this.mask;
+    }
+  }
+}
+
 export function addKeyword(table: KeywordTable, word: string, before: readonly string[], cues: number, flags: number): void {
   const h = hashWord(word);
   const list = table.get(h);
@@ -153,10 +205,14 @@ export class Scan {
   /** End of the last date emitted (a year right after a year list continues it). */
   lastDateEnd = -1e9;
   readonly window: number;
-  readonly keywords: KeywordTable;
+  /** Words the scan acts on (cues, months, schemes, TLDs): most words of a note miss here. */
+  readonly keywords: KeywordIndex;
+  /** Every keyword, including units, measure and stop words, for looking around a candidate. */
+  readonly aux: KeywordIndex;
   readonly opts: ScanOptions;
 
-  constructor(text: string, types: ReadonlySet<EntityType>, keywords: KeywordTable, opts: ScanOptions) {
+  constructor(text: string, types: ReadonlySet<EntityType>, keywords: KeywordIndex, aux: KeywordIndex, opts: ScanOptions) {
+    this.aux = aux;
     this.text = text;
     this.n = text.length;
     this.types = types;
@@ -183,8 +239,8 @@ export class Scan {
   }
 
   /** Keyword entry for the word text[start, end) (letters only), checking phrase words. */
-  keyword(start: number, end: number, hash: number): Keyword | undefined {
-    const list = this.keywords.get(hash);
+  keyword(start: number, end: number, hash: number, index: KeywordIndex = this.aux): Keyword | undefined {
+    const list = index.get(hash);
     if (!list) return undefined;
     for (const kw of list) {
       if (!equalsLower(this.text, start, end, kw.word)) continue;
