@@ -30,7 +30,13 @@ interface Cell {
   docBytes: number;
   docs: number;
   seconds: number;
+  /** MB of UTF-8 input per wall-clock second. */
   mbPerS: number;
+  /**
+   * MB per CPU-second of this process (user + system, all threads). On a busy shared machine this
+   * is the steadier figure: time spent descheduled does not count against us.
+   */
+  cpuMbPerS: number;
   p50ms: number;
   p99ms: number;
   /** Measured from one cold call because a call took longer than SLOW_CALL_MS. */
@@ -71,12 +77,15 @@ async function measureCell(fn: RedactFn, label: string, docs: readonly string[],
   let warmBytes = 0;
   do {
     const s = performance.now();
+    const c = process.cpuUsage();
     await fn(docs[w % docs.length] as string);
     const ms = performance.now() - s;
     if (ms > SLOW_CALL_MS) {
       // Too slow to repeat: report this one call (warm-up included) and mark it.
       const b = bytes[w % docs.length] as number;
-      return { size: label, docBytes: b, docs: 1, seconds: ms / 1000, mbPerS: mb(b) / (ms / 1000), p50ms: ms, p99ms: ms, slow: true };
+      const cu = process.cpuUsage(c);
+      const cpuS = (cu.user + cu.system) / 1e6;
+      return { size: label, docBytes: b, docs: 1, seconds: ms / 1000, mbPerS: mb(b) / (ms / 1000), cpuMbPerS: mb(b) / Math.max(cpuS, 1e-9), p50ms: ms, p99ms: ms, slow: true };
     }
     warmBytes += bytes[w % docs.length] as number;
     w++;
@@ -86,6 +95,7 @@ async function measureCell(fn: RedactFn, label: string, docs: readonly string[],
   let total = 0;
   let i = 0;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const stopAt = t0 + seconds * 1000;
   const minDocs = quick ? 1 : 3;
   do {
@@ -97,6 +107,8 @@ async function measureCell(fn: RedactFn, label: string, docs: readonly string[],
     i++;
   } while (performance.now() < stopAt || i < minDocs);
   const elapsed = (performance.now() - t0) / 1000;
+  const cu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cu.user + cu.system) / 1e6;
   lat.sort((a, b) => a - b);
   return {
     size: label,
@@ -104,6 +116,7 @@ async function measureCell(fn: RedactFn, label: string, docs: readonly string[],
     docs: i,
     seconds: elapsed,
     mbPerS: mb(total) / elapsed,
+    cpuMbPerS: mb(total) / Math.max(cpuSeconds, 1e-9),
     p50ms: percentile(lat, 50),
     p99ms: percentile(lat, 99),
   };
@@ -123,7 +136,7 @@ async function measureSystem(
     for (const set of sets) {
       const cell = await measureCell(fn, set.label, set.docs, seconds, quick);
       cells.push(cell);
-      log(`  ${system.padEnd(26)} ${cell.size.padStart(5)}  ${cell.mbPerS.toFixed(2).padStart(8)} MB/s  p50 ${fmtMs(cell.p50ms)}  p99 ${fmtMs(cell.p99ms)}  (${cell.docs} docs)${cell.slow ? ' one slow call; larger sizes skipped' : ''}`);
+      log(`  ${system.padEnd(26)} ${cell.size.padStart(5)}  ${cell.mbPerS.toFixed(2).padStart(8)} MB/s (${cell.cpuMbPerS.toFixed(2)} per CPU-s)  p50 ${fmtMs(cell.p50ms)}  p99 ${fmtMs(cell.p99ms)}  (${cell.docs} docs)${cell.slow ? ' one slow call; larger sizes skipped' : ''}`);
       if (cell.slow) break;
     }
   } catch (err) {
@@ -139,25 +152,33 @@ function fmtMs(ms: number): string {
 }
 
 function printTable(results: readonly SystemResult[], sizes: readonly string[]): void {
-  const head = `${'system'.padEnd(26)}${sizes.map((s) => `${s} MB/s`.padStart(12)).join('')}${sizes.map((s) => `${s} p50/p99 ms`.padStart(22)).join('')}${'scale'.padStart(7)}${'RSS MB'.padStart(8)}${'peak'.padStart(7)}`;
-  console.log(head);
+  const f = (v: number): string => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(3));
+  const cellOf = (r: SystemResult, size: string): Cell | undefined => r.cells.find((x) => x.size === size);
+  const missing = (r: SystemResult): string => (r.cells.some((x) => x.slow) ? 'skipped' : '-');
+  console.log(`${'MB/s wall (per CPU-second)'.padEnd(26)}${sizes.map((s) => s.padStart(17)).join('')}${'scale'.padStart(7)}${'RSS MB'.padStart(8)}${'peak'.padStart(7)}`);
   for (const r of results) {
     if (r.error && r.cells.length === 0) {
       console.log(`${r.system.padEnd(26)} failed: ${r.error}`);
       continue;
     }
     const mbs = sizes.map((s) => {
-      const c = r.cells.find((x) => x.size === s);
-      return (c ? `${c.mbPerS.toFixed(2)}${c.slow ? '*' : ''}` : r.cells.some((x) => x.slow) ? 'skipped' : '-').padStart(12);
+      const c = cellOf(r, s);
+      return (c ? `${c.mbPerS.toFixed(2)}${c.slow ? '*' : ''} (${c.cpuMbPerS.toFixed(1)})` : missing(r)).padStart(17);
     });
-    const lat = sizes.map((s) => {
-      const c = r.cells.find((x) => x.size === s);
-      const f = (v: number): string => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(3));
-      return (c ? `${f(c.p50ms)}/${f(c.p99ms)}` : '-').padStart(22);
-    });
-    console.log(`${r.system.padEnd(26)}${mbs.join('')}${lat.join('')}${(r.scale === null ? '-' : r.scale.toFixed(2)).padStart(7)}${r.rssMB.toFixed(0).padStart(8)}${r.peakRssMB.toFixed(0).padStart(7)}${r.error ? `  (failed: ${r.error})` : ''}`);
+    console.log(`${r.system.padEnd(26)}${mbs.join('')}${(r.scale === null ? '-' : r.scale.toFixed(2)).padStart(7)}${r.rssMB.toFixed(0).padStart(8)}${r.peakRssMB.toFixed(0).padStart(7)}${r.error ? `  (failed: ${r.error})` : ''}`);
   }
+  console.log(`\n${'latency ms p50 / p99'.padEnd(26)}${sizes.map((s) => s.padStart(19)).join('')}`);
+  for (const r of results) {
+    if (r.cells.length === 0) continue;
+    const lat = sizes.map((s) => {
+      const c = cellOf(r, s);
+      return (c ? `${f(c.p50ms)} / ${f(c.p99ms)}` : missing(r)).padStart(19);
+    });
+    console.log(`${r.system.padEnd(26)}${lat.join('')}`);
+  }
+  console.log('');
   for (const r of results) console.log(`  ${r.system}: ${r.detail}`);
+  console.log('  scale = wall MB/s at the largest size / at the second size (flat = linear); RSS = after the run; peak = process max so far');
   if (results.some((r) => r.cells.some((c) => c.slow))) console.log(`  * one cold call took > ${SLOW_CALL_MS / 1000} s: measured once, larger sizes skipped`);
 }
 

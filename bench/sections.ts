@@ -50,6 +50,21 @@ export function toSection(name: string, parsed: unknown): BenchSection {
   return { name, metrics: flatten(parsed) };
 }
 
+/** The JSON value on stdout: the whole output, or the last line-initial `{`/`[` that parses to the end. */
+export function parseLastJson(stdout: string): unknown {
+  const text = stdout.trim();
+  const starts = [0];
+  for (const m of text.matchAll(/^[[{]/gm)) starts.push(m.index);
+  for (let i = starts.length - 1; i >= 0; i--) {
+    try {
+      return JSON.parse(text.slice(starts[i]));
+    } catch {
+      // try an earlier start
+    }
+  }
+  return undefined;
+}
+
 /** Run every optional section script that exists (or the ones named). Failures are reported, not fatal. */
 export function runSections(names: readonly string[] = SECTION_NAMES, quick = false): BenchSection[] {
   const out: BenchSection[] = [];
@@ -68,14 +83,8 @@ export function runSections(names: readonly string[] = SECTION_NAMES, quick = fa
       out.push({ name, metrics: { error: res.signal ? `killed (${res.signal})` : `exit code ${String(res.status)}` } });
       continue;
     }
-    try {
-      // The last JSON value on stdout (a script may print a line or two before it).
-      const text = res.stdout.trim();
-      const start = text.search(/^[[{]/m);
-      out.push(toSection(name, JSON.parse(start >= 0 ? text.slice(start) : text)));
-    } catch {
-      out.push({ name, metrics: { error: 'output was not JSON' } });
-    }
+    const parsed = parseLastJson(res.stdout);
+    out.push(parsed === undefined ? { name, metrics: { error: 'output was not JSON' } } : toSection(name, parsed));
   }
   return out;
 }

@@ -20,3 +20,12 @@ describe('bench helpers', () => {
     expect(toSection('validate', { msPerPrompt: 0.2, ok: true })).toEqual({ name: 'validate', metrics: { msPerPrompt: 0.2, ok: 'true' } });
   });
 });
+
+describe('section output parsing', () => {
+  it('finds the JSON value after progress lines', async () => {
+    const { parseLastJson } = await import('../../bench/sections.js');
+    expect(parseLastJson('[ner] loading\n{\n  "a": 1\n}\n')).toEqual({ a: 1 });
+    expect(parseLastJson('{"a":[1,2]}')).toEqual({ a: [1, 2] });
+    expect(parseLastJson('no json here')).toBeUndefined();
+  });
+});
