@@ -197,7 +197,7 @@ export async function fakeUpstream(opts: { seed?: number } = {}) {
 }
 
 /** The hostile bodies every adapter must refuse with a stable code, echoing nothing. */
-export const BAD_INPUTS: { name: string; body: () => Uint8Array | string; contentType: string; status: number; code: string; marker?: string }[] = [
+export const BAD_INPUTS: { name: string; body: () => Uint8Array<ArrayBuffer> | string; contentType: string; status: number; code: string; marker?: string }[] = [
   { name: 'malformed JSON', body: () => '{"messages":[{"role":"user","content":"SECRET-MARKER John Smith"}', contentType: 'application/json', status: 400, code: 'E_BODY_JSON', marker: 'SECRET-MARKER' },
   { name: 'wrong content type', body: () => 'SECRET-MARKER John Smith', contentType: 'text/plain', status: 415, code: 'E_CONTENT_TYPE', marker: 'SECRET-MARKER' },
   { name: '10 MB body', body: () => JSON.stringify({ messages: [{ role: 'user', content: 'SECRET-MARKER '.repeat(750_000) }] }), contentType: 'application/json', status: 413, code: 'E_BODY_TOO_LARGE', marker: 'SECRET-MARKER' },
