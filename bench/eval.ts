@@ -25,11 +25,15 @@ export interface EvalOptions {
   detectors?: string[] | undefined;
   limit?: number | undefined;
   threshold?: number | undefined;
+  /** Score another package (bench/competitors.ts id) instead of phi-guard; category-blind only. */
+  system?: string | undefined;
 }
 
 export interface EvalResult {
   corpus: string;
   format: Corpus['format'];
+  /** Predicted types were compared with gold types (our JSONL gold and a phi-guard run). */
+  typed: boolean;
   detectors: readonly string[];
   seconds: number;
   chars: number;
@@ -46,17 +50,32 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
   const ropts: RedactorOptions = {};
   if (options.detectors) ropts.detectors = options.detectors;
   if (options.threshold !== undefined) ropts.threshold = options.threshold;
-  const redactor: Redactor = await createRedactor(ropts);
+  let detect: (text: string) => Promise<Entity[]>;
+  let detectorIds: readonly string[];
+  let typed = corpus.typed;
+  if (options.system) {
+    const { loadCompetitors } = await import('./competitors.js');
+    const { loaded, failed } = await loadCompetitors([options.system]);
+    const c = loaded[0];
+    if (!c) throw new Error(`Could not load ${failed.join(', ')}`);
+    detect = async (text) => (await c.spans(text)).map((s) => ({ ...s, type: 'OTHER_ID' as const, score: 1, source: c.id }));
+    detectorIds = [c.pkg];
+    typed = false; // their types are not ours
+  } else {
+    const redactor: Redactor = await createRedactor(ropts);
+    detect = (text) => redactor.detect(text);
+    detectorIds = redactor.detectors;
+  }
   const scored: ScoreDoc[] = [];
   let chars = 0;
   const t0 = performance.now();
   for (const d of docs) {
-    const predicted: Entity[] = await redactor.detect(d.text);
+    const predicted: Entity[] = await detect(d.text);
     chars += d.text.length;
     scored.push({ id: d.id, text: d.text, gold: d.spans, predicted });
   }
   const seconds = (performance.now() - t0) / 1000;
-  const report = score(scored, { typed: corpus.typed });
+  const report = score(scored, { typed });
   const bySource: EvalResult['bySource'] = {};
   for (const doc of scored) {
     const outcomes = tokenOutcomes(doc);
@@ -67,7 +86,7 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
       if (!anyGold) b.falsePositiveEntities++;
     }
   }
-  return { corpus: corpus.name, format: corpus.format, detectors: redactor.detectors, seconds, chars, report, bySource, scored };
+  return { corpus: corpus.name, format: corpus.format, typed, detectors: detectorIds, seconds, chars, report, bySource, scored };
 }
 
 const pct = (x: number | undefined): string => (x === undefined ? '     -' : `${(x * 100).toFixed(1).padStart(5)}%`);
@@ -81,7 +100,7 @@ function printReport(r: EvalResult, byType: boolean): void {
   console.log(`recall     ${pct(s.recall)}   precision ${pct(s.precision)}   F1 ${pct(s.f1)}   F2 ${pct(s.f2)}`);
   console.log(`leak       ${s.leakedEntities}/${s.goldEntities} entities = ${pct(s.leakRate)}`);
   if (!byType) return;
-  const typed = r.format === 'jsonl';
+  const typed = r.typed;
   console.log('');
   console.log(
     `${'type'.padEnd(16)}${'goldTok'.padStart(8)}${'recall'.padStart(8)}${'leak'.padStart(12)}${'leak%'.padStart(8)}` +
@@ -154,6 +173,7 @@ async function main(): Promise<void> {
       'by-type': { type: 'boolean', default: false },
       threshold: { type: 'string' },
       synth: { type: 'string' },
+      system: { type: 'string' },
       seed: { type: 'string', default: '1' },
       split: { type: 'string', default: 'all' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -162,7 +182,7 @@ async function main(): Promise<void> {
   if (values.help) {
     console.log(
       'usage: npm run eval -- [--corpus DIR|FILE.jsonl | --synth N [--seed S] [--split all|dev|holdout]]\n' +
-        '                       [--detectors a,b] [--limit N] [--threshold X] [--by-type] [--errors N] [--json]',
+        '                       [--detectors a,b | --system redact-pii|@redactpii/node|openredaction] [--limit N] [--threshold X] [--by-type] [--errors N] [--json]',
     );
     return;
   }
@@ -189,6 +209,7 @@ async function main(): Promise<void> {
     detectors: values.detectors?.split(',').map((s) => s.trim()).filter(Boolean),
     limit: num('limit', values.limit),
     threshold: num('threshold', values.threshold),
+    system: values.system,
   });
   if (values.json) {
     console.log(JSON.stringify(toJson(result), null, 2));

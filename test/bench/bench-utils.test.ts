@@ -29,3 +29,15 @@ describe('section output parsing', () => {
     expect(parseLastJson('no json here')).toBeUndefined();
   });
 });
+
+describe('competitor span recovery', () => {
+  it('recovers redacted ranges from a sentinel-replaced text', async () => {
+    const { spansFromSentinel, SENTINEL } = await import('../../bench/competitors.js');
+    const orig = 'Hi David Johnson, call 555-1234 now';
+    const red = `Hi ${SENTINEL}, call ${SENTINEL} now`;
+    expect(spansFromSentinel(orig, red).map((s) => orig.slice(s.start, s.end))).toEqual(['David Johnson', '555-1234']);
+    expect(spansFromSentinel('a b', 'a b')).toEqual([]);
+    const tail = 'email x@y.z';
+    expect(spansFromSentinel(tail, `email ${SENTINEL}`).map((s) => tail.slice(s.start, s.end))).toEqual(['x@y.z']);
+  });
+});
