@@ -113,6 +113,11 @@ try {
     for (const body of upstream) for (const kind of EDGE_DETECTED) assert.ok(!body.includes(PHI[kind]), `upstream saw the ${kind}`);
   });
 
+  await check('user RE2 patterns fail closed on the edge (E_DETECTOR_UNAVAILABLE)', async () => {
+    const res = (await (await mf.dispatchFetch('http://worker.test/custom')).json()) as { ok: boolean; code?: string };
+    assert.deepEqual(res, { ok: false, code: 'E_DETECTOR_UNAVAILABLE' });
+  });
+
   for (const bad of BAD_INPUTS) {
     await check(`bad input: ${bad.name} -> ${bad.status} ${bad.code}`, async () => {
       const res = await post('/seen', bad.body(), bad.contentType);

@@ -9,8 +9,10 @@
  *   *    /v1/*     createLlmProxy to an in-worker fake upstream (records what it received)
  *   GET  /upstream-seen   bodies the fake upstream received
  *   GET  /detectors       detector ids the default redactor runs here
+ *   GET  /custom          what building a user-pattern (RE2) detector does here
  */
-import { createRedactor } from '../../src/index.js';
+import { createRedactor, isPhiGuardError } from '../../src/index.js';
+import { createCustomPatternDetector } from '../../src/detectors/custom/index.js';
 import { withPhiGuard } from '../../src/adapters/fetch/index.js';
 import { createLlmProxy } from '../../src/adapters/proxy/index.js';
 
@@ -83,6 +85,14 @@ export default {
     if (pathname === '/upstream-seen') return Response.json(upstreamSeen);
     if (pathname === '/detectors') return Response.json((await createRedactor()).detectors);
     if (pathname.startsWith('/v1/')) return proxy(request);
+    if (pathname === '/custom') {
+      try {
+        createCustomPatternDetector([{ name: 'ticket', pattern: 'TKT-[0-9]{6}', type: 'OTHER_ID' }]);
+        return Response.json({ ok: true });
+      } catch (err) {
+        return Response.json({ ok: false, code: isPhiGuardError(err) ? err.code : 'not a PhiGuardError' });
+      }
+    }
     return new Response('not found', { status: 404 });
   },
 };
