@@ -104,6 +104,26 @@ describe('createLlmProxy with the official openai client', () => {
     await close(slow);
   });
 
+  it('gzip-compressing upstreams are asked for identity and decoded bodies are not mislabelled', async () => {
+    const { createServer } = await import('node:http');
+    const { gzipSync } = await import('node:zlib');
+    let acceptEncoding: string | undefined;
+    const gz = createServer((req, res) => {
+      acceptEncoding = req.headers['accept-encoding'];
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-encoding': 'gzip' });
+        res.end(gzipSync(Buffer.from('binary-ish payload')));
+      });
+    });
+    const p = await serveProxy({ upstream: await listen(gz), detectors: [sampleDetector] });
+    const res = await fetch(`${p.url}/v1/files`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(acceptEncoding).toBe('identity');
+    expect(await res.text()).toBe('binary-ish payload');
+    await close(p.server);
+    await close(gz);
+  });
+
   it('passes upstream errors with their status, unrestored', async () => {
     const res = await fetch(`${proxy.url}/v1/error`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(chatBody(NOTE)) });
     expect(res.status).toBe(400);

@@ -96,6 +96,9 @@ export function createLlmProxy(options: LlmProxyOptions): (request: Request) => 
       headers.delete('authorization');
       headers.delete('x-api-key');
     }
+    // Ask for an uncompressed answer: it has to be read to be restored, and fetch
+    // implementations decode bodies while keeping the Content-Encoding header.
+    headers.set('accept-encoding', 'identity');
     for (const [k, v] of Object.entries(extra)) headers.set(k, v);
     if (idHeader) headers.set(idHeader, requestId);
 
@@ -118,7 +121,8 @@ export function createLlmProxy(options: LlmProxyOptions): (request: Request) => 
     } finally {
       clearTimeout(timer);
     }
-    const clean = new Response(res.body, { status: res.status, statusText: res.statusText, headers: withoutHopByHop(res.headers) });
+    // fetch has already decoded any Content-Encoding: the header (and its length) no longer apply.
+    const clean = new Response(res.body, { status: res.status, statusText: res.statusText, headers: withoutHopByHop(res.headers, ['content-encoding', 'content-length']) });
     try {
       return await transformResponse(guard, clean, guarded.scope);
     } catch (err) {
