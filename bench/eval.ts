@@ -41,6 +41,8 @@ export interface EvalResult {
   /** Predictions per detector source: entities and how many overlap no gold token at all. */
   bySource: Record<string, { entities: number; falsePositiveEntities: number }>;
   scored: ScoreDoc[];
+  /** Category-blind recall / precision / leak per synthetic style and kind (when the corpus has them). */
+  byGroup?: Record<'style' | 'kind', Record<string, { docs: number; recall: number; precision: number; leakRate: number }>>;
 }
 
 /** Run the eval in-process (the CLI below is a thin wrapper; other bench scripts reuse this). */
@@ -67,12 +69,14 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
     detectorIds = redactor.detectors;
   }
   const scored: ScoreDoc[] = [];
+  const groupOf: { style?: string | undefined; kind?: string | undefined }[] = [];
   let chars = 0;
   const t0 = performance.now();
   for (const d of docs) {
     const predicted: Entity[] = await detect(d.text);
     chars += d.text.length;
     scored.push({ id: d.id, text: d.text, gold: d.spans, predicted });
+    groupOf.push({ style: d.style, kind: d.kind });
   }
   const seconds = (performance.now() - t0) / 1000;
   const report = score(scored, { typed });
@@ -86,7 +90,24 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
       if (!anyGold) b.falsePositiveEntities++;
     }
   }
-  return { corpus: corpus.name, format: corpus.format, typed, detectors: detectorIds, seconds, chars, report, bySource, scored };
+  let byGroup: EvalResult['byGroup'];
+  if (groupOf.some((g) => g.style !== undefined || g.kind !== undefined)) {
+    byGroup = { style: {}, kind: {} };
+    for (const key of ['style', 'kind'] as const) {
+      const buckets = new Map<string, ScoreDoc[]>();
+      scored.forEach((doc, i) => {
+        const k = groupOf[i]?.[key] ?? '?';
+        let list = buckets.get(k);
+        if (!list) buckets.set(k, (list = []));
+        list.push(doc);
+      });
+      for (const [k, list] of [...buckets.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+        const r = score(list);
+        byGroup[key][k] = { docs: list.length, recall: r.recall, precision: r.precision, leakRate: r.leakRate };
+      }
+    }
+  }
+  return { byGroup, corpus: corpus.name, format: corpus.format, typed, detectors: detectorIds, seconds, chars, report, bySource, scored };
 }
 
 const pct = (x: number | undefined): string => (x === undefined ? '     -' : `${(x * 100).toFixed(1).padStart(5)}%`);
@@ -115,6 +136,15 @@ function printReport(r: EvalResult, byType: boolean): void {
             `${(v.predTokens ? pct(v.precision) : '     -').padStart(8)}${(v.predTokens ? pct(v.blindPrecision) : '     -').padStart(8)}`
           : ''),
     );
+  }
+  if (r.byGroup) {
+    for (const key of ['style', 'kind'] as const) {
+      console.log('');
+      console.log(`${key.padEnd(16)}${'docs'.padStart(6)}${'recall'.padStart(8)}${'prec'.padStart(8)}${'leak%'.padStart(8)}`);
+      for (const [k, v] of Object.entries(r.byGroup[key])) {
+        console.log(`${k.padEnd(16)}${String(v.docs).padStart(6)}${pct(v.recall).padStart(8)}${pct(v.precision).padStart(8)}${pct(v.leakRate).padStart(8)}`);
+      }
+    }
   }
   console.log('');
   console.log(`${'source'.padEnd(28)}${'entities'.padStart(9)}${'FP-only'.padStart(9)}`);

@@ -22,6 +22,9 @@ export interface GoldDoc {
   id: string;
   text: string;
   spans: GoldSpan[];
+  /** Synthetic documents' kind and style (JSONL fields), for per-group breakdowns. */
+  kind?: string;
+  style?: string;
 }
 
 export interface Corpus {
@@ -114,7 +117,11 @@ export function loadJsonl(path: string): Corpus {
       if (!isEntityType(type)) throw new Error(`${path}:${i + 1}: span type is not one of ENTITY_TYPES`);
       spans.push({ start, end, type });
     }
-    docs.push({ id: typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : String(docs.length), text, spans });
+    const doc: GoldDoc = { id: typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : String(docs.length), text, spans };
+    const extra = obj as { kind?: unknown; style?: unknown };
+    if (typeof extra.kind === 'string') doc.kind = extra.kind;
+    if (typeof extra.style === 'string') doc.style = extra.style;
+    docs.push(doc);
   }
   return { name: path, format: 'jsonl', typed: true, docs };
 }
