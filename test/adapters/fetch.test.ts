@@ -180,6 +180,10 @@ describe('withPhiGuard (fetch)', () => {
   it('passes bodiless requests and validates options at construction', async () => {
     const h = withPhiGuard(() => new Response('pong'), { detectors: [sampleDetector] });
     expect(await (await h(new Request('http://x.test/ping'), undefined, undefined)).text()).toBe('pong');
+    expect((await h(new Request('http://x.test/cancel', { method: 'POST' }), undefined, undefined)).status).toBe(200);
+    // A body nobody declared is still checked (fail closed), not passed unread.
+    const sneaky = new Request('http://x.test/', { method: 'POST', body: new Blob(['{"prompt":"x"}']).stream(), duplex: 'half' } as RequestInit);
+    expect((await h(sneaky, undefined, undefined)).status).toBe(415);
     expect(() => withPhiGuard(() => new Response(), { maxBodyBytes: -1 })).toThrow(/maxBodyBytes/);
     expect(() => withPhiGuard(() => new Response(), { fields: 'some' as never })).toThrow(/fields/);
     expect(() => withPhiGuard(() => new Response(), { vault: createMemoryVault() })).toThrow(/conversationKey/);

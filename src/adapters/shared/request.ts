@@ -6,12 +6,17 @@ import { hasBody, readLimited, type Guard, type GuardScope } from './guard.js';
  * redacted JSON as its body and no stale content-length; everything else is the original's.
  */
 export async function guardRequest(guard: Guard, request: Request, requestId: string): Promise<{ request: Request; scope: GuardScope }> {
-  if (!hasBody(request.method, request.headers) && request.body === null) {
-    return { request, scope: guard.emptyScope(requestId) };
-  }
+  if (request.body === null) return { request, scope: guard.emptyScope(requestId) };
   try {
-    guard.checkHeaders(request.headers);
+    const declared = hasBody(request.method, request.headers);
+    if (declared) guard.checkHeaders(request.headers);
     const raw = await readLimited(request.body, guard.options.maxBodyBytes, request.headers.get('content-length'));
+    // No declared body (POST .../cancel, GET): pass an empty one on; anything else is checked.
+    if (raw.byteLength === 0 && !declared) {
+      const init: RequestInit = { method: request.method, headers: request.headers, redirect: request.redirect, signal: request.signal };
+      return { request: new Request(request.url, init), scope: guard.emptyScope(requestId) };
+    }
+    if (!declared) guard.checkHeaders(request.headers);
     const guarded = await guard.processRaw(raw, request.headers, requestId);
     const headers = new Headers(request.headers);
     headers.delete('content-length');
