@@ -41,9 +41,9 @@ export function loadOrt(): Promise<OrtModule | undefined> {
     .then((m: unknown) => {
       const mod = ((m as { default?: unknown }).default ?? m) as OrtModule;
       if (typeof mod?.InferenceSession?.create !== 'function' || typeof mod.Tensor !== 'function') return undefined;
-      // onnxruntime prints a warning line per session on stderr by default; keep it to errors.
+      // onnxruntime prints a warning line per session on stderr by default; we report failures ourselves.
       try {
-        mod.env.logLevel = 'error';
+        mod.env.logLevel = 'fatal';
       } catch {
         /* older builds: not settable */
       }
@@ -112,7 +112,9 @@ export async function createSessionWithFallback(
         interOpNumThreads: 1,
         executionMode: 'sequential',
         graphOptimizationLevel: 'all',
-        logSeverityLevel: 3,
+        // 4 = fatal only: a provider that cannot load is expected while falling back, and we
+        // report it ourselves; onnxruntime's own line would name library paths on stderr.
+        logSeverityLevel: 4,
       });
       return { session, provider, skipped: tried };
     } catch (err) {
