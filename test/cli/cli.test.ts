@@ -133,11 +133,11 @@ describe('phi-guard detect --jsonl', () => {
     expect(res.stdout + res.stderr).not.toContain('Jane');
   });
 
-  it.each([
+  it.concurrent.for([
     ['[1,2]', 'E_INPUT_JSON', /Line 1: expected an object/],
     ['{"id":1,"text":42}', 'E_INPUT_TYPE', /Line 1: "text" must be a string/],
     ['{"id":{"x":"Jane"},"text":"a"}', 'E_INPUT_TYPE', /Line 1: "id" must be/],
-  ])('rejects %s with %s', async (line, code, message) => {
+  ] as [string, string, RegExp][])('rejects %s with %s', async ([line, code, message], { expect }) => {
     const res = await cli(['detect', '--jsonl', '--detectors', 'phone'], `${line}\n`);
     expect(res.code).toBe(3);
     expect(res.stderr).toMatch(new RegExp(`^phi-guard: ${code}: `));
@@ -168,7 +168,8 @@ describe('phi-guard detectors', () => {
 });
 
 describe('errors and exit codes', () => {
-  it.each([
+  // Concurrent: each case is a process start; they do not share state.
+  it.concurrent.for([
     [['redact', '--bogus'], 2, /E_USAGE: unknown option '--bogus'/],
     [['nonsense-command'], 2, /E_USAGE: unknown command/],
     [[], 2, /Usage: phi-guard/],
@@ -184,8 +185,8 @@ describe('errors and exit codes', () => {
     [['redact', 'a', 'b'], 2, /E_USAGE: too many arguments/],
     [['redact', '/nonexistent/jane_doe_1950-03-14.txt'], 3, /^phi-guard: E_INPUT_UNREADABLE: Cannot read the input file \(ENOENT\)\n$/],
     [['redact', '.'], 3, /E_INPUT_UNREADABLE: Cannot read the input file \(EISDIR\)/],
-  ])('%j exits %i', async (args, code, message) => {
-    const res = await cli(args as string[], '');
+  ] as [string[], number, RegExp][])('%j exits %i', async ([args, code, message], { expect }) => {
+    const res = await cli(args, '');
     expect(res.code).toBe(code);
     expect(res.stderr).toMatch(message);
     expect(res.stderr).not.toContain('jane');
