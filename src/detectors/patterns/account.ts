@@ -42,7 +42,9 @@ export function accountAt(s: Scan, start: number): number {
 
 export function routingAt(s: Scan, start: number): number {
   const e = stickyEnd(ACCOUNT_PATTERNS.routing.regex, s.text, start);
-  if (e < 0 || !abaValid(s.text.slice(start, e))) return accountAt(s, start);
+  // The checksum is a hook: a routing-cued nine-digit number that fails it is dropped.
+  if (e < 0) return accountAt(s, start);
+  if (!abaValid(s.text.slice(start, e))) return -1;
   s.emit('ACCOUNT_NUMBER', start, e, 1, SRC);
   return e;
 }

@@ -15,6 +15,7 @@ export const STREET_SUFFIXES: readonly string[] = [
   'Estates', 'Glen', 'Harbor', 'Junction', 'Meadow', 'Meadows', 'Pass', 'Station', 'Street', 'View', 'Villa', 'Vista',
 ];
 
+const SUFFIX_OR_UNIT = new Set([...STREET_SUFFIXES, 'Apt', 'Apartment', 'Suite', 'Ste', 'Unit', 'Bldg', 'Building', 'Fl', 'Floor', 'Rm', 'Room', 'No', 'N', 'S', 'E', 'W', 'NE', 'NW', 'SE', 'SW'].map((w) => w.toLowerCase()));
 const SUFFIX_ALT = [...new Set(STREET_SUFFIXES)].sort((a, b) => b.length - a.length).join('|');
 const UNIT = '(?:,? (?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Fl|Floor|Rm|Room|No|#)\\.? ?#? ?[A-Za-z0-9-]{1,6}(?![A-Za-z0-9]))?';
 
@@ -56,8 +57,7 @@ export function addressAt(s: Scan, start: number, end: number): number {
     while (j < e && isLetter(s.text.charCodeAt(j))) h = (Math.imul(h, 31) + (s.text.charCodeAt(j++) | 32)) | 0;
     words++;
     const kw = s.keyword(i, j, h);
-    if (kw && kw.flags & KW_STOP_STREET && words === 1) return -1;
-    if (kw && kw.flags & KW_STOP_STREET && j < e - 4) return -1;
+    if (kw && kw.flags & KW_STOP_STREET && (words === 1 || !SUFFIX_OR_UNIT.has(s.text.slice(i, j).toLowerCase()))) return -1;
     i = j;
   }
   s.emit('LOCATION', start, e, 0.85, SRC);

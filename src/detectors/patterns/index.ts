@@ -321,7 +321,8 @@ function hasMark(s: Scan, end: number, strict: boolean): boolean {
 function onWord(s: Scan, start: number, end: number, hash: number, en: Enabled): number {
   const len = end - start;
   const kw = s.keyword(start, end, hash, s.keywords);
-  if ((!kw || kw.cues === 0) && s.pendKind >= 0 && start - s.pendEnd <= s.window) {
+  const setsCue = kw !== undefined && kw.cues !== 0 && ((kw.flags & KW_NEEDS_MARK) === 0 || hasMark(s, end, len === 2 && (s.text.charCodeAt(start) | 32) === 105));
+  if (!setsCue && s.pendKind >= 0 && start - s.pendEnd <= s.window) {
     // An identifier may start with letters right after its cue: "MRN: MR-0012345", "plate ABC 1234".
     const nx = s.at(end);
     if ((nx === 45 || nx === 46) && isAlnum(s.at(end + 1)) || (nx === 32 && s.pendKind === CUE.plate && isDigit(s.at(end + 1)))) {
@@ -337,7 +338,7 @@ function onWord(s: Scan, start: number, end: number, hash: number, en: Enabled):
     return -1;
   }
   const f = kw.flags;
-  if (kw.cues !== 0 && ((f & KW_NEEDS_MARK) === 0 || hasMark(s, end, end - start === 2 && (s.text.charCodeAt(start) | 32) === 105))) {
+  if (setsCue) {
     let bits = kw.cues;
     for (let k = 0; bits !== 0; k++, bits >>>= 1) {
       if ((bits & 1) === 0) continue;

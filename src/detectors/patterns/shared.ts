@@ -351,7 +351,9 @@ export function sticky(source: string, flags = ''): RegExp {
 }
 
 /** Generic identifier after a cue: alphanumeric groups joined by single '-' or '.'. */
-export const ID_TOKEN_SOURCE = '[A-Za-z0-9]{1,64}(?:[-.][A-Za-z0-9]{1,24}| \\d{2,6}(?![A-Za-z0-9.\\/:-])){0,5}(?![A-Za-z0-9])';
+// `\b` first: the pattern only starts at a token start, which also keeps an unanchored search
+// over a long alphanumeric run linear (recheck checks it both ways).
+export const ID_TOKEN_SOURCE = '\\b[A-Za-z0-9]{1,64}(?:[-.][A-Za-z0-9]{1,24}| \\d{2,6}(?![A-Za-z0-9.\\/:-])){0,5}(?![A-Za-z0-9])';
 
 /**
  * End of the identifier at `start` when it has at least `minDigits` digits and `minLen`

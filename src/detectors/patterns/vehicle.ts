@@ -4,7 +4,7 @@
  * license plates only after a plate cue ("plate 7ABC123", "license plate ABC-1234").
  */
 import { vinCheckDigitValid, vinShape } from '../../validators/vin.js';
-import { CUE, idEnd, stickyEnd, sticky, type PatternSpec, type Scan } from './shared.js';
+import { CUE, stickyEnd, sticky, type PatternSpec, type Scan } from './shared.js';
 
 export const VEHICLE_PATTERNS = {
   vin: {
@@ -57,7 +57,7 @@ export function vinAt(s: Scan, start: number, end: number, cued: boolean): numbe
 export function plateAt(s: Scan, start: number, end: number): number {
   const v = vinAt(s, start, end, true);
   if (v > 0) return v;
-  let e = idEnd(s, start, VEHICLE_PATTERNS.plate.regex, 1, 2, 8);
+  let e = stickyEnd(VEHICLE_PATTERNS.plate.regex, s.text, start);
   if (e < 0) return -1;
   // A space-separated second group stays only when it reads as part of a plate: it has a digit,
   // or the first group is a short mix of letters and digits and the second three characters
@@ -68,8 +68,10 @@ export function plateAt(s: Scan, start: number, end: number): number {
     const second = s.text.slice(sp + 1, e);
     const keep = /\d/.test(second) || (first.length <= 4 && /\d/.test(first) && /[A-Za-z]/.test(first) && second.length === 3);
     if (!keep) e = sp;
-    if (!/\d/.test(s.text.slice(start, e))) return -1;
   }
+  const plate = s.text.slice(start, e);
+  const alnum = plate.replace(/[^A-Za-z0-9]/g, '').length;
+  if (!/\d/.test(plate) || alnum < 2 || alnum > 8) return -1;
   s.emit('VEHICLE_ID', start, e, 0.9, SRC);
   return e;
 }
