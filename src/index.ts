@@ -26,4 +26,5 @@ export type { DenyTerm } from './pipeline/lists.js';
 export type { ContextOptions } from './pipeline/context.js';
 export type { ResolutionStrategy } from './pipeline/resolve.js';
 export type { DetectorFactory } from './detectors/registry.js';
+export type { CustomPattern, CustomPatternOptions } from './detectors/custom/index.js';
 export type { ErrorCode } from './errors.js';
