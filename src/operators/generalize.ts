@@ -63,6 +63,11 @@ const DAY_MONTH_RE = /^\s*(\d{1,2})(?:st|nd|rd|th)?[-\s.]+([A-Za-z]{3,9})\.?[-\s
 // March 14, 2021; Mar 2021; March 14th 2021
 const MONTH_FIRST_RE = /^\s*([A-Za-z]{3,9})\.?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?(\d{4})(?!\d)/;
 
+/** The parsing patterns, exported so the ReDoS check in the test suite covers them. */
+export const GENERALIZE_PATTERNS: Readonly<Record<string, RegExp>> = Object.freeze({
+  ZIP_RE, AGE_RE, AGE_PREFIX_RE, AGE_SUFFIX_RE, COMPACT_RE, ISO_RE, NUMERIC_RE, DAY_MONTH_RE, MONTH_FIRST_RE,
+});
+
 export function createGeneralizeOperator(options: GeneralizeOptions = {}, option = 'operator'): Operator {
   rejectUnknownParams(options as Record<string, unknown>, PARAMS, option);
   const referenceYear = options.referenceYear ?? new Date().getUTCFullYear();

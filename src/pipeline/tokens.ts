@@ -8,7 +8,8 @@ import { ENTITY_TYPES, type Entity } from '../types.js';
  * already redacted text (`[[NAME]_ADDRESS]`) and redaction would not be idempotent. Only exact tokens count: any other
  * bracketed text is scanned as usual.
  */
-const TOKEN_RE = new RegExp(`\\[(?:${[...ENTITY_TYPES].sort((a, b) => b.length - a.length).join('|')})(?:_\\d{1,9}|:[0-9a-f]{8,64})?\\]`, 'g');
+/** Exported so the ReDoS check in the test suite covers it. */
+export const TOKEN_RE = new RegExp(`\\[(?:${[...ENTITY_TYPES].sort((a, b) => b.length - a.length).join('|')})(?:_\\d{1,9}|:[0-9a-f]{8,64})?\\]`, 'g');
 
 /** Spans `[start, end)` of operator tokens in `text`, in order. Linear: a bounded alternation. */
 export function findOperatorTokens(text: string): [number, number][] {
