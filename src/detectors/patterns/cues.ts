@@ -24,7 +24,7 @@ export const DEFAULT_CUE_WORDS: Readonly<Record<CueName, readonly string[]>> = {
     'widowed', 'immigrated', 'moved',
   ],
   age: ['age', 'aged', 'age of', 'ages'],
-  ssn: ['ssn', 'social security', 'social security number', 'soc sec', 'ss', 'ssan', 'social'],
+  ssn: ['ssn', 's s n', 'social security', 'social security number', 'soc sec', 'ss', 'ssan', 'social'],
   mrn: [
     'mrn', 'mr', 'medical record', 'med rec', 'record number', 'record no', 'medical record number', 'chart number',
     'chart no', 'hospital number', 'hosp no', 'patient id', 'pt id', 'patient number', 'patient no', 'unit number',
@@ -56,7 +56,7 @@ export const DEFAULT_CUE_WORDS: Readonly<Record<CueName, readonly string[]>> = {
     'serial', 'serial number', 'serial no', 'sn', 's n', 'udi', 'device id', 'device identifier', 'device serial',
     'imei', 'esn', 'meid', 'ser', 'serial #', 'implant id', 'pacemaker serial', 'model serial', 'lot', 'lot number', 'asset tag',
   ],
-  zip: ['zip', 'zip code', 'zipcode', 'postal code', 'postal', 'postcode'],
+  zip: ['zip', 'zip code', 'zipcode', 'postal code', 'postal', 'postcode', 'postalcode', 'zip4', 'zip+4'],
   npi: ['npi', 'national provider', 'npi number'],
   card: ['card', 'credit card', 'visa', 'mastercard', 'amex', 'discover', 'cc', 'debit card', 'card number'],
   iban: ['iban'],

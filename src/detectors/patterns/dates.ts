@@ -29,7 +29,7 @@ const MONTHS =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 // A time written with a date belongs to the date: "03/14/2021 14:30", "12/31 2:17am",
 // "21-feb-2021 at 0644", "20221020 @ 8:14AM". A bare four-digit time only after "at"/"@".
-const CLOCK = '(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?(?: ?[AaPp]\\.?[Mm]\\.?)?(?![\\d:])';
+const CLOCK = '(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?(?: ?[AaPp]\\.?[Mm]\\.?)?(?: [+-](?:0\\d|1[0-4])[0-5]\\d)?(?![\\d:])';
 const MILITARY = '(?:[01]\\d|2[0-3])[0-5]\\d(?: ?h(?:rs)?)?(?![\\d:\\/-]|\\.\\d)';
 const TIME = `(?:,? ?(?:(?:at|AT|@) ?)?${CLOCK}|,? ?(?:at|AT|@) ?${MILITARY})?`;
 const TIME_FULL = `(?:,? ?(?:(?:at|AT|@) ?)?${CLOCK}|,? ?(?:(?:at|AT|@) ?)?${MILITARY})?`;
@@ -46,8 +46,8 @@ export const DATE_PATTERNS = {
   mdHyphen: spec('date-md-hyphen', sticky('\\d{1,2}-\\d{1,2}(?!\\d|-\\d|\\.\\d|%|\\/)'), 0.6, 0.7, 'm-d (7-22): only after a date cue and not before a unit', true),
   my: spec('date-my', sticky(`(?:0?[1-9]|1[0-2])\\/(?:19\\d{2}|20\\d{2}|\\d{2})(?!\\d|\\/\\d|\\.\\d|%)${TIME_FULL}`), 0.7, 0.85, 'month/year (8/87, 12/2019)'),
   dmyName: spec('date-dmy-name', sticky(`\\d{1,2}(?:st|nd|rd|th)?(?: of |[ -]|)${MONTHS}\\.?(?![a-z])(?:(?:, ?| |-|)(?:\\d{4}|'?\\d{2})(?![\\d:]))?${TIME_FULL}`, 'i'), 0.9, 0.95, 'day month [year]: 14-Mar-2021, 14 Mar 2021, 20th Oct, 1989'),
-  mdyName: spec('date-mdy-name', sticky(`${MONTHS}\\.? ?\\d{1,2}(?:st|nd|rd|th)?(?![\\d:\\/]|\\.\\d)(?:(?:, ?| )(?:\\d{4}|'\\d{2})(?![\\d:]))?${TIME_FULL}`, 'i'), 0.9, 0.95, 'month day [year]: March 14, 2021, Mar 14th, July 2nd'),
-  monthYear: spec('date-month-year', sticky(`${MONTHS}\\.?,? ?(?:of )?(?:19|20)\\d{2}(?!\\d)${TIME_FULL}`, 'i'), 0.85, 0.9, 'month year: nov. 2016, March 2021'),
+  mdyName: spec('date-mdy-name', sticky(`${MONTHS}(?:\\.? ?|-)\\d{1,2}(?:st|nd|rd|th)?(?![\\d:\\/]|\\.\\d)(?:(?:, ?| |-)(?:\\d{4}|'\\d{2})(?![\\d:]))?${TIME_FULL}`, 'i'), 0.9, 0.95, 'month day [year]: March 14, 2021, Mar 14th, July 2nd'),
+  monthYear: spec('date-month-year', sticky(`${MONTHS}(?:\\.?,? ?(?:of )?|-)(?:19|20)\\d{2}(?!\\d)${TIME_FULL}`, 'i'), 0.85, 0.9, 'month year: nov. 2016, March 2021'),
   monthAlone: spec('date-month-alone', sticky('(?:january|february|march|april|june|july|august|september|october|november|december|sept)\\.?(?![a-z])', 'i'), 0.6, 0.7, 'a full month name alone, only right after a date or year cue ("in September")', true, ['date', 'year']),
   hl7: spec('date-hl7', sticky(`(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])(?:(?:[01]\\d|2[0-3])[0-5]\\d(?:[0-5]\\d)?)?(?!\\d)${TIME_FULL}`), 0.6, 0.9, 'HL7 compact yyyymmdd[hhmm[ss]] with a valid month and day'),
   year: spec('date-year', sticky('(?:19[2-9]\\d|20[0-4]\\d)(?![\\d:%]|[./-]\\d)'), 0.6, 0.6, 'a year alone (1920-2049) right after a year cue or another year ("CABG 1957, 1971")', true, ['year']),
@@ -276,7 +276,8 @@ export function dateAtMonth(s: Scan, start: number, end: number, ambiguous: bool
     const day = buf[0] as number;
     const ordinal = isLetter(t.charCodeAt(findDigitEnd(t, end, e)));
     const hasYear = k >= 2 && (buf[4] === 4 || buf[5] === 39);
-    const upper = (t.charCodeAt(start) & 0x20) === 0;
+    // Capitalised, followed by a time, or joined by a dash ("Oct-30"), the word is the month.
+    const upper = (t.charCodeAt(start) & 0x20) === 0 || k >= 3 || t.charCodeAt(end) === 45;
     if (day >= 1 && day <= 31 && (hasYear || ordinal || !ambiguous || upper || cued) && (hasYear || (s.nextWordFlags(e, 2) & KW_UNIT) === 0)) {
       s.emit('DATE', start, e, cued ? 0.95 : 0.9, SRC);
       s.lastDateEnd = e;

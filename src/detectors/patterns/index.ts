@@ -53,6 +53,7 @@ import {
   type ScanOptions,
 } from './shared.js';
 import { SSN_PATTERNS, ssnAt } from './ssn.js';
+import { STRUCTURED_PATTERNS, hl7Pass, tablePass } from './structured.js';
 import { URL_PATTERNS, urlAtScheme, urlAtTld } from './url.js';
 import { VEHICLE_PATTERNS, plateAt, vinAt } from './vehicle.js';
 import { ZIP_PATTERNS, zipAt } from './zip.js';
@@ -80,6 +81,7 @@ export const DEFAULT_PATTERNS: readonly PatternSpec[] = Object.freeze([
   ...Object.values(NPI_PATTERNS),
   ...Object.values(IBAN_PATTERNS),
   ...Object.values(OTHER_ID_PATTERNS),
+  ...Object.values(STRUCTURED_PATTERNS),
 ]);
 
 /** Family names, in the order they are tried, and the entity types each can report. */
@@ -102,6 +104,7 @@ export const PATTERN_FAMILIES: Readonly<Record<string, readonly EntityType[]>> =
   mrn: ['MRN'],
   account: ['ACCOUNT_NUMBER'],
   'other-id': ['OTHER_ID'],
+  structured: ['MRN', 'SSN', 'ZIP_CODE', 'ACCOUNT_NUMBER', 'HEALTH_PLAN_ID', 'NPI', 'DATE', 'LICENSE_NUMBER', 'VEHICLE_ID', 'DEVICE_ID', 'OTHER_ID', 'AGE', 'CREDIT_CARD', 'IBAN', 'IP_ADDRESS'],
 };
 
 export interface PatternsOptions {
@@ -155,7 +158,7 @@ CLS[64] = 3;
 interface Enabled {
   ip: boolean; dates: boolean; ssn: boolean; card: boolean; zip: boolean; npi: boolean; age: boolean; address: boolean;
   device: boolean; plan: boolean; vehicle: boolean; license: boolean; iban: boolean; email: boolean; url: boolean;
-  mrn: boolean; account: boolean; other: boolean; any: boolean;
+  mrn: boolean; account: boolean; other: boolean; structured: boolean; any: boolean;
 }
 
 function enabledFor(families: ReadonlySet<string>, types: ReadonlySet<EntityType>): Enabled {
@@ -163,7 +166,8 @@ function enabledFor(families: ReadonlySet<string>, types: ReadonlySet<EntityType
   const e: Enabled = {
     ip: on('ip'), dates: on('dates'), ssn: on('ssn'), card: on('credit-card'), zip: on('zip'), npi: on('npi'), age: on('age'),
     address: on('address'), device: on('device'), plan: on('health-plan'), vehicle: on('vehicle'), license: on('license'),
-    iban: on('iban'), email: on('email'), url: on('url'), mrn: on('mrn'), account: on('account'), other: on('other-id'), any: false,
+    iban: on('iban'), email: on('email'), url: on('url'), mrn: on('mrn'), account: on('account'), other: on('other-id'),
+    structured: on('structured'), any: false,
   };
   e.any = Object.entries(e).some(([k, v]) => k !== 'any' && v);
   return e;
@@ -224,7 +228,7 @@ function onNumeric(s: Scan, start: number, end: number, en: Enabled): number {
       if (r > 0) return r;
     }
   }
-  if (s.pendKind >= 0 && nx !== 47) {
+  if (s.pendKind >= 0 && !(nx === 47 && allDigits)) {
     const kind = s.pendKind;
     s.pendKind = -1;
     if (start - s.pendEnd <= s.window) {
@@ -311,7 +315,8 @@ function hasMark(s: Scan, end: number, strict: boolean): boolean {
   }
   while (s.at(p) === 32) p++;
   const c = s.at(p);
-  if (c === 35 || c === 58) return true;
+  // '#', ':' and a closing quote ("type": "MR", "value": ...) mark the word as a label.
+  if (c === 35 || c === 58 || (c === 34 && p === end)) return true;
   if (c === 46 && (s.at(p + 1) === 32 || isDigit(s.at(p + 1)))) return true;
   const a = s.at(p) | 32;
   const b = s.at(p + 1) | 32;
@@ -424,6 +429,10 @@ export function createPatternsDetector(options?: PatternsOptions): Detector {
       }
       if (!cachedEnabled.any) return [];
       const s = new Scan(text, ctx.types, keywords, aux, scanOptions);
+      if (cachedEnabled.structured) {
+        hl7Pass(s);
+        tablePass(s);
+      }
       scan(s, cachedEnabled);
       return s.out;
     },

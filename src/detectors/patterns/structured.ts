@@ -1,0 +1,234 @@
+/**
+ * Identifiers whose meaning comes from the structure around them rather than a cue word right
+ * before them:
+ *
+ * - HL7 v2 segments: PID-2/3/4 (patient ids -> MRN), PID-11 component 5 (ZIP), PID-18 (patient
+ *   account), PID-19 (SSN), PV1-19 (visit number -> account), PV1-7/8/9/17 (provider ids that
+ *   pass the NPI check), IN1-2/36 (plan and policy ids). Only segments at a line start count.
+ * - Delimited tables (CSV, TSV, pipe, semicolon) with a header row: a column whose header is a
+ *   cue ("MRN", "medical_record_number", "Zip", "DOB", "Member ID") types the values below it,
+ *   until a blank line or a row with a different number of fields.
+ *
+ * Both passes start from native indexOf scans, so text without tables or segments costs little.
+ */
+import { npiValid } from '../../validators/npi.js';
+import { ssnValid } from '../../validators/ssn.js';
+import type { EntityType } from '../../types.js';
+import { CUE, isAlnum, isDigit, isLetter, sticky, type PatternSpec, type Scan } from './shared.js';
+
+export const STRUCTURED_PATTERNS = {
+  hl7Segment: {
+    name: 'hl7-segment',
+    family: 'structured',
+    type: 'MRN',
+    regex: sticky('(?:PID|PV1|IN1)\\|'),
+    score: 0.9,
+    cuedScore: 0.9,
+    context: [],
+    requiresContext: false,
+    description: 'HL7 v2 PID / PV1 / IN1 segment at a line start; identifier fields are typed by position',
+  },
+  tableHeader: {
+    name: 'table-header-field',
+    family: 'structured',
+    type: 'MRN',
+    regex: sticky('[A-Za-z][A-Za-z0-9 _#./+-]{0,39}'),
+    score: 0.9,
+    cuedScore: 0.9,
+    context: ['mrn', 'ssn', 'zip', 'date', 'healthPlan', 'account', 'license', 'vin', 'plate', 'device', 'npi', 'other'],
+    requiresContext: true,
+    description: 'a header cell of a delimited table; a cue in it types the column below',
+  },
+} as const satisfies Record<string, PatternSpec>;
+
+const SRC = 'patterns/structured';
+const ZIP_RE = /^\d{5}(?:-\d{4})?$/;
+
+function lineEnd(t: string, from: number): number {
+  let i = from;
+  while (i < t.length) {
+    const c = t.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    i++;
+  }
+  return i;
+}
+
+/** Emit text[s, e) trimmed of spaces and quotes, when it has a digit. */
+function emitField(s: Scan, type: EntityType, fs: number, fe: number, score: number): void {
+  const t = s.text;
+  while (fs < fe && (t.charCodeAt(fs) === 32 || t.charCodeAt(fs) === 34)) fs++;
+  while (fe > fs && (t.charCodeAt(fe - 1) === 32 || t.charCodeAt(fe - 1) === 34)) fe--;
+  if (fe - fs < 2 || fe - fs > 40) return;
+  let digit = false;
+  for (let i = fs; i < fe; i++) if (isDigit(t.charCodeAt(i))) digit = true;
+  if (!digit) return;
+  const v = t.slice(fs, fe);
+  if (type === 'ZIP_CODE' && !ZIP_RE.test(v)) return;
+  if (type === 'SSN' && !ssnValid(v)) return;
+  if (type === 'NPI' && !npiValid(v)) return;
+  if (type === 'AGE' && !(Number(v) >= 90 && Number(v) <= 125)) return;
+  s.emit(type, fs, fe, score, SRC);
+}
+
+/** Offsets of '|'-separated fields of the segment line [ls, le): starts[k] .. ends[k]. */
+function splitFields(t: string, ls: number, le: number, sep: number, quotes: boolean): [number[], number[]] {
+  const starts: number[] = [ls];
+  const ends: number[] = [];
+  let inQ = false;
+  for (let i = ls; i < le; i++) {
+    const c = t.charCodeAt(i);
+    if (quotes && c === 34) inQ = !inQ;
+    else if (c === sep && !inQ) {
+      ends.push(i);
+      starts.push(i + 1);
+    }
+  }
+  ends.push(le);
+  return [starts, ends];
+}
+
+function firstComponentEnd(t: string, fs: number, fe: number): number {
+  for (let i = fs; i < fe; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 94 /* ^ */ || c === 126 /* ~ */ || c === 38 /* & */) return i;
+  }
+  return fe;
+}
+
+export function hl7Pass(s: Scan): void {
+  const t = s.text;
+  for (const seg of ['PID|', 'PV1|', 'IN1|']) {
+    for (let i = t.indexOf(seg); i >= 0; i = t.indexOf(seg, i + 4)) {
+      if (i > 0 && t.charCodeAt(i - 1) !== 10 && t.charCodeAt(i - 1) !== 13) continue;
+      const le = lineEnd(t, i);
+      const [fs, fe] = splitFields(t, i, le, 124, false);
+      const field = (k: number): [number, number] => [fs[k] ?? le, fe[k] ?? le];
+      const first = (k: number, type: EntityType, score = 0.9) => {
+        const [a, b] = field(k);
+        if (a < b) emitField(s, type, a, firstComponentEnd(t, a, b), score);
+      };
+      if (seg === 'PID|') {
+        first(2, 'MRN');
+        first(3, 'MRN');
+        first(4, 'MRN');
+        first(18, 'ACCOUNT_NUMBER');
+        first(19, 'SSN');
+        const [a, b] = field(11);
+        // XAD: street ^ other ^ city ^ state ^ zip
+        let comp = 0;
+        let cs = a;
+        for (let j = a; j <= b; j++) {
+          const c = j < b ? t.charCodeAt(j) : 94;
+          if (c === 94 || c === 126) {
+            if (comp === 4) emitField(s, 'ZIP_CODE', cs, j, 0.9);
+            comp = c === 126 ? 0 : comp + 1;
+            cs = j + 1;
+          }
+        }
+      } else if (seg === 'PV1|') {
+        first(19, 'ACCOUNT_NUMBER');
+        for (const k of [7, 8, 9, 17]) first(k, 'NPI', 0.9);
+      } else {
+        first(2, 'HEALTH_PLAN_ID');
+        first(36, 'HEALTH_PLAN_ID');
+      }
+    }
+  }
+}
+
+const CUE_TYPE: readonly [number, EntityType][] = [
+  [CUE.mrn, 'MRN'], [CUE.ssn, 'SSN'], [CUE.zip, 'ZIP_CODE'], [CUE.healthPlan, 'HEALTH_PLAN_ID'], [CUE.account, 'ACCOUNT_NUMBER'],
+  [CUE.routing, 'ACCOUNT_NUMBER'], [CUE.license, 'LICENSE_NUMBER'], [CUE.dea, 'LICENSE_NUMBER'], [CUE.vin, 'VEHICLE_ID'],
+  [CUE.plate, 'VEHICLE_ID'], [CUE.device, 'DEVICE_ID'], [CUE.npi, 'NPI'], [CUE.card, 'CREDIT_CARD'], [CUE.iban, 'IBAN'],
+  [CUE.ip, 'IP_ADDRESS'], [CUE.other, 'OTHER_ID'], [CUE.date, 'DATE'], [CUE.age, 'AGE'],
+];
+
+/** Column type from the words of a header cell, or undefined. */
+function columnType(s: Scan, a: number, b: number): EntityType | undefined {
+  const t = s.text;
+  let bits = 0;
+  for (let i = a; i < b; ) {
+    if (!isLetter(t.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let h = 0;
+    while (j < b && isLetter(t.charCodeAt(j))) h = (Math.imul(h, 31) + (t.charCodeAt(j++) | 32)) | 0;
+    if (j < b && isDigit(t.charCodeAt(j))) {
+      while (j < b && isAlnum(t.charCodeAt(j))) j++;
+      i = j;
+      continue;
+    }
+    const kw = s.keyword(i, j, h, s.keywords);
+    // Only cue kinds that name a value; "on", "from", "in" are date cues in prose, not headers.
+    if (kw && kw.cues !== 0 && (kw.cues & ~((1 << CUE.date) | (1 << CUE.year))) !== 0) bits |= kw.cues;
+    else if (kw && kw.cues & (1 << CUE.date) && j - i >= 3) bits |= 1 << CUE.date;
+    i = j;
+  }
+  for (const [cue, type] of CUE_TYPE) if (bits & (1 << cue)) return type;
+  return undefined;
+}
+
+const DELIMS = [9, 44, 124, 59]; // tab, comma, pipe, semicolon
+
+/** A header row: 3+ short letter-led cells and at least one typed column. */
+function header(s: Scan, ls: number, le: number): { sep: number; types: (EntityType | undefined)[]; count: number } | undefined {
+  const t = s.text;
+  if (le - ls > 400 || le - ls < 5) return undefined;
+  for (const sep of DELIMS) {
+    let n = 0;
+    for (let i = ls; i < le; i++) if (t.charCodeAt(i) === sep) n++;
+    if (n < 2) continue;
+    if (sep === 124 && /^[A-Z][A-Z0-9]{2}\|/.test(t.slice(ls, ls + 4))) return undefined; // an HL7 segment
+    const [fs, fe] = splitFields(t, ls, le, sep, sep === 44);
+    const types: (EntityType | undefined)[] = [];
+    let typed = 0;
+    for (let k = 0; k < fs.length; k++) {
+      let a = fs[k] as number;
+      let b = fe[k] as number;
+      while (a < b && (t.charCodeAt(a) === 32 || t.charCodeAt(a) === 34)) a++;
+      while (b > a && (t.charCodeAt(b - 1) === 32 || t.charCodeAt(b - 1) === 34)) b--;
+      if (b - a < 1 || b - a > 40 || !isLetter(t.charCodeAt(a))) return undefined;
+      for (let i = a; i < b; i++) {
+        const c = t.charCodeAt(i);
+        if (!(isAlnum(c) || c === 32 || c === 95 || c === 35 || c === 46 || c === 47 || c === 45 || c === 43)) return undefined;
+      }
+      const ty = columnType(s, a, b);
+      types.push(ty);
+      if (ty) typed++;
+    }
+    return typed > 0 ? { sep, types, count: fs.length } : undefined;
+  }
+  return undefined;
+}
+
+export function tablePass(s: Scan): void {
+  const t = s.text;
+  // Cheap exit: a table needs a line break and a delimiter.
+  if (t.indexOf('\n') < 0) return;
+  let ls = 0;
+  let active: ReturnType<typeof header>;
+  while (ls < t.length) {
+    let le = t.indexOf('\n', ls);
+    if (le < 0) le = t.length;
+    const end = le > ls && t.charCodeAt(le - 1) === 13 ? le - 1 : le;
+    if (active) {
+      const [fs, fe] = splitFields(t, ls, end, active.sep, active.sep === 44);
+      if (end === ls || fs.length !== active.count) active = undefined;
+      else {
+        for (let k = 0; k < fs.length; k++) {
+          const ty = active.types[k];
+          if (ty) emitField(s, ty, fs[k] as number, fe[k] as number, 0.9);
+        }
+      }
+    }
+    if (!active) {
+      const c = t.charCodeAt(ls);
+      // Header cells start with a letter (or a quote); skip the rest cheaply.
+      if (isLetter(c) || c === 34) active = header(s, ls, end);
+    }
+    ls = le + 1;
+  }
+}
