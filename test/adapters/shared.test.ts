@@ -7,6 +7,7 @@ import { LLM_REQUEST_FIELDS, compileFieldSelection } from '../../src/adapters/sh
 import { isJsonContentType, requestIdFrom, withoutHopByHop } from '../../src/adapters/shared/headers.js';
 import { parseJson, spliceStrings } from '../../src/adapters/shared/json.js';
 import { createMemoryVault } from '../../src/adapters/shared/vault.js';
+import { restoreJsonText } from '../../src/adapters/shared/response.js';
 
 const limits = { maxDepth: 64, maxStrings: 10_000 };
 const codeOf = (fn: () => unknown): string | undefined => {
@@ -116,5 +117,23 @@ describe('placeholder vault', () => {
     vault.set('c', [], 10);
     expect(vault.size).toBe(2);
     expect(() => createPlaceholderMap([{ type: 'NAME', token: '[DATE_1]', value: 'x' }])).toThrow(/entries/);
+  });
+});
+
+describe('restoreJsonText', () => {
+  it('equals parse, restore every string, serialise', () => {
+    const map = createPlaceholderMap();
+    for (const v of ['Ann "Q" Lee', 'back\\slash', 'line\nbreak', '😀 émile', '</script>']) map.tokenFor('NAME', v);
+    const deep = (v: unknown): unknown =>
+      typeof v === 'string' ? map.restore(v) : Array.isArray(v) ? v.map(deep) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [map.restore(k), deep(x)])) : v;
+    const tokenish = fc.constantFrom('[NAME_1]', '[NAME_2]', '[NAME_5]', '[NAME_9]', 'x', ' ', '[', '"');
+    const str = fc.array(tokenish, { maxLength: 8 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.jsonValue().chain((base) => fc.tuple(fc.constant(base), fc.array(str, { maxLength: 5 }))), ([base, extra]) => {
+        const value = { base, extra, nested: { [extra[0] ?? 'k']: extra } };
+        const out = restoreJsonText(map, JSON.stringify(value));
+        expect(JSON.parse(out)).toEqual(deep(value));
+      }),
+    );
   });
 });

@@ -145,6 +145,9 @@ function headerName(name: string, v: unknown, fallback: string): string | false 
   return v.toLowerCase();
 }
 
+// Stateless for one-shot decode calls, so one instance serves every request.
+const UTF8_FATAL = new TextDecoder('utf-8', { fatal: true });
+
 const REDACTOR_KEYS = ['detectors', 'detectorOptions', 'types', 'threshold', 'allow', 'deny', 'context', 'resolution'] as const;
 
 /** Build the shared guard. Validates every option now; the redactor loads in the background. */
@@ -300,7 +303,7 @@ export function createGuard(options: GuardOptions = {}, defaults: { response: Re
       else {
         if (raw.byteLength > resolved.maxBodyBytes) throw new GuardHttpError('E_BODY_TOO_LARGE', `over ${resolved.maxBodyBytes} bytes`);
         try {
-          text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(raw);
+          text = UTF8_FATAL.decode(raw);
         } catch {
           throw new GuardHttpError('E_BODY_ENCODING');
         }
@@ -363,6 +366,25 @@ export function hasBody(method: string, headers: Headers): boolean {
   const len = headers.get('content-length');
   if (len !== null) return len.trim() !== '0';
   return headers.has('transfer-encoding') || headers.has('content-type');
+}
+
+/**
+ * Read a request body, failing with 413 as soon as it passes `max` bytes. A declared length
+ * within the limit is read in one go (`arrayBuffer()`: runtimes such as @hono/node-server have a
+ * fast path for it that skips building a Web stream) and checked again after reading.
+ */
+export async function readRequestBody(request: Request, max: number): Promise<Uint8Array> {
+  const len = request.headers.get('content-length');
+  if (len !== null && /^\d+$/.test(len.trim())) {
+    if (Number(len) > max) {
+      await request.body?.cancel().catch(() => undefined);
+      throw new GuardHttpError('E_BODY_TOO_LARGE', `over ${max} bytes`);
+    }
+    const buf = new Uint8Array(await request.arrayBuffer());
+    if (buf.byteLength > max) throw new GuardHttpError('E_BODY_TOO_LARGE', `over ${max} bytes`);
+    return buf;
+  }
+  return readLimited(request.body, max, null);
 }
 
 /** Read a Web body stream, failing with 413 as soon as it passes `max` bytes. */

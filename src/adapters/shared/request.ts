@@ -1,5 +1,5 @@
 import { GuardHttpError, toHttpError } from './errors.js';
-import { hasBody, readLimited, type Guard, type GuardScope } from './guard.js';
+import { hasBody, readRequestBody, type Guard, type GuardScope } from './guard.js';
 
 /**
  * Web Request in, redacted Web Request out (fetch wrapper, Hono, proxy). The new request has the
@@ -10,7 +10,7 @@ export async function guardRequest(guard: Guard, request: Request, requestId: st
   try {
     const declared = hasBody(request.method, request.headers);
     if (declared) guard.checkHeaders(request.headers);
-    const raw = await readLimited(request.body, guard.options.maxBodyBytes, request.headers.get('content-length'));
+    const raw = await readRequestBody(request, guard.options.maxBodyBytes);
     // No declared body (POST .../cancel, GET): pass an empty one on; anything else is checked.
     if (raw.byteLength === 0 && !declared) {
       const init: RequestInit = { method: request.method, headers: request.headers, redirect: request.redirect, signal: request.signal };

@@ -50,6 +50,21 @@ async function readText(res: Response, max: number): Promise<string> {
   return out + decoder.decode();
 }
 
+const TOKEN_RE = /\[[A-Z][A-Z_]*?_\d{1,9}\]/g;
+
+/**
+ * Restore placeholders in JSON text without parsing it: a token is plain ASCII with no
+ * characters JSON escapes, so in valid JSON it can only sit inside a string literal, where the
+ * original goes in JSON-escaped. Same result as parse / restore every string / serialise, in one
+ * pass (a token spelled with \u escapes is left as it is: never restored, never leaked).
+ */
+export function restoreJsonText(map: { lookup(token: string): string | undefined }, text: string): string {
+  return text.replace(TOKEN_RE, (tok) => {
+    const v = map.lookup(tok);
+    return v === undefined ? tok : JSON.stringify(v).slice(1, -1);
+  });
+}
+
 export async function transformResponse(guard: Guard, res: Response, scope: GuardScope, modeOverride?: ResponseMode): Promise<Response> {
   const mode = modeOverride ?? guard.options.response;
   const headers = new Headers(res.headers);
@@ -80,8 +95,11 @@ export async function transformResponse(guard: Guard, res: Response, scope: Guar
     return pass(res.body.pipeThrough(transform));
   }
 
+  // Restore with nothing issued: nothing can change.
+  if (!redactor && map.size === 0) return pass(res.body);
   const text = await readText(res, guard.options.maxResponseBytes);
   if (kind === 'text') return pass(await one(text));
+  if (!redactor) return pass(restoreJsonText(map, text));
   let parsed;
   try {
     parsed = parseJson(text, RESPONSE_LIMITS);
