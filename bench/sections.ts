@@ -84,7 +84,12 @@ export function runSections(names: readonly string[] = SECTION_NAMES, quick = fa
       continue;
     }
     const parsed = parseLastJson(res.stdout);
-    out.push(parsed === undefined ? { name, metrics: { error: 'output was not JSON' } } : toSection(name, parsed));
+    if (parsed !== undefined) out.push(toSection(name, parsed));
+    else {
+      // Not (yet) following the contract: show the script's own terminal output as it printed it.
+      const lines = res.stdout.split('\n').filter((l) => l.trim() !== '').slice(0, 40);
+      out.push({ name, metrics: { note: 'plain-text output (no --json support)' }, notes: lines });
+    }
   }
   return out;
 }
