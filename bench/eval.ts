@@ -13,7 +13,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createRedactor, type Entity, type Redactor, type RedactorOptions } from '../src/index.js';
+import { createRedactor, type Detector, type Entity, type Redactor, type RedactorOptions } from '../src/index.js';
 import { loadCorpus, type Corpus, type GoldDoc } from './eval/corpus.js';
 import { coverage, isLeaked, score, tokenOutcomes, type ScoreDoc, type ScoreReport } from './eval/score.js';
 
@@ -22,7 +22,8 @@ export const DEFAULT_CORPUS = '../shared/corpora/physionet-deid-dev';
 export interface EvalOptions {
   /** A PhysioNet folder, a JSONL file, or an in-memory corpus (e.g. freshly generated synthetic docs). */
   corpus: string | Corpus;
-  detectors?: string[] | undefined;
+  /** Detector ids (or Detector objects, for tests). @default the registered default set */
+  detectors?: (string | Detector)[] | undefined;
   limit?: number | undefined;
   threshold?: number | undefined;
   /** Score another package (bench/competitors.ts id) instead of phi-guard; category-blind only. */
