@@ -276,8 +276,16 @@ const billing: Template = (g, b) => {
   sayDate(g, b, g.patient.dob);
   b.t('   Sex: ', g.patient.sex === 'female' ? 'F' : 'M', '\n');
   b.t('Address: ');
-  sayAddress(g, b);
+  const home = randomPlace(g);
+  sayAddress(g, b, home);
   b.nl();
+  if (g.chance(0.4)) {
+    b.t(g.cue(['ZIP: ', 'Zip code ', 'Postal code: ', 'ZIP ']));
+    b.p('ZIP_CODE', home.zip);
+    b.t(g.pick(['  County: ', '  ']));
+    b.p('LOCATION', g.f.location.county());
+    b.nl();
+  }
   sayPhone(g, b);
   b.nl();
   saySsn(g, b);
@@ -442,7 +450,10 @@ const progress: Template = (g, b) => {
     b.t('Discussed with ');
     sayClinician(g, b);
     b.t(' from ').p('ORGANIZATION', hospitalName(g)).t(', who recommends ', g.pick(DRUGS), '. ');
-    b.t('Her ');
+    if (g.chance(0.5)) {
+      // Possessive form of the patient's name.
+      b.t(g.patient.sex === 'female' ? 'Mrs. ' : 'Mr. ').p('NAME', g.patient.last).t("'s ");
+    } else b.t('Her ');
     sayRelative(g, b);
     b.t(' was updated by phone at ');
     sayPhone(g, b, false);

@@ -203,6 +203,12 @@ export function sayAddress(g: Gen, b: DocBuilder, pl: Place = randomPlace(g), on
 }
 
 export function sayCityState(g: Gen, b: DocBuilder, pl: Place = randomPlace(g)): void {
+  if (g.chance(0.08)) {
+    // A county instead of a city (a geographic subdivision smaller than a state).
+    b.p('LOCATION', g.f.location.county());
+    b.t(', ').p('LOCATION', pl.state);
+    return;
+  }
   b.p('LOCATION', pl.city);
   if (g.chance(0.6)) b.t(', ').p('LOCATION', pl.state);
 }
@@ -459,6 +465,11 @@ export function sayBiometric(g: Gen, b: DocBuilder): void {
 }
 
 export function sayOtherId(g: Gen, b: DocBuilder): void {
+  if (g.chance(0.12)) {
+    b.t(g.cue(['Passport No. ', 'passport # ', 'Passport: ', 'travel document ']));
+    b.p('OTHER_ID', g.chance(0.6) ? g.digits(9) : `${g.letters(1)}${g.digits(8)}`);
+    return;
+  }
   const k = g.int(0, 4);
   const cues = [
     ['Study ID: ', 'Subject # ', 'Research participant ', 'Protocol subject ID '],
