@@ -6,6 +6,7 @@ export { RESTRICTED_ZIP3 } from './operators/generalize.js';
 export { DEFAULT_CONTEXT_WORDS } from './pipeline/context.js';
 export { RESOLUTION_STRATEGIES } from './pipeline/resolve.js';
 export { registerDetector, listDetectorFactories } from './detectors/registry.js';
+export { validatePrompt, createPromptValidator, VIOLATION_CODES, DEFAULT_PROMPT_POLICY } from './validate/index.js';
 export {
   PhiGuardError,
   ConfigError,
@@ -28,3 +29,13 @@ export type { ResolutionStrategy } from './pipeline/resolve.js';
 export type { DetectorFactory } from './detectors/registry.js';
 export type { CustomPattern, CustomPatternOptions } from './detectors/custom/index.js';
 export type { ErrorCode } from './errors.js';
+export type {
+  Violation,
+  ViolationCode,
+  Severity,
+  RuleFamily,
+  PromptPolicy,
+  PromptValidationResult,
+  PromptValidator,
+  ContentFiltering,
+} from './validate/index.js';
