@@ -73,5 +73,5 @@ export const DEFAULT_CUE_WORDS: Readonly<Record<CueName, readonly string[]>> = {
 /** Cue words that only count when followed by '#', ':' or "no"/"number" (they are common words or titles). */
 export const MARKED_CUES: ReadonlySet<string> = new Set([
   'mr', 'ss', 'sn', 'dl', 'reg', 'lic', 'acc', 'fin', 'social', 'lot', 'case', 'cert', 'encounter', 'hosp', 'hospital', 'chart',
-  'record', 'claim', 'auth', 'member', 'group', 'plan', 'referral', 'enrollment', 'certification', 'ser', 'subject', 'emp', 'incident', 'id', 'ins',
+  'record', 'claim', 'auth', 'member', 'group', 'plan', 'referral', 'enrollment', 'certification', 'ser', 'subject', 'emp', 'incident', 'id', 'ins', 'ehr', 'emr', 'identifier',
 ]);

@@ -57,6 +57,7 @@ export const DATE_PATTERNS = {
 } as const;
 
 const SRC = 'patterns/dates';
+const MAX_YEAR = new Date().getUTCFullYear() + 1;
 const buf = new Int32Array(12);
 
 function validMD(m: number, d: number): boolean {
@@ -196,7 +197,8 @@ export function dateAtDigits(s: Scan, start: number, end: number, allDigits: boo
       }
       if (s.opts.yearAlone && (s.cued(CUE.year, start, 10) || start - s.lastDateEnd <= 6)) {
         const e = stickyEnd(DATE_PATTERNS.year.regex, t, start);
-        if (e > 0 && (s.nextWordFlags(e, 2) & KW_UNIT) === 0) {
+        // A history year is not in the future.
+        if (e > 0 && (s.nextWordFlags(e, 2) & KW_UNIT) === 0 && readNumbers(t, start, e, buf) === 1 && (buf[0] as number) <= MAX_YEAR) {
           s.emit('DATE', start, e, 0.6, SRC);
           s.lastDateEnd = e;
           return e;
@@ -242,7 +244,7 @@ function dayMonth(s: Scan, start: number, cued: boolean): number {
   const hasYear = k >= 2;
   const sep = t.charCodeAt(start + (buf[1] as number));
   if (!hasYear && !ordinal && sep === 32 && ambiguousMonthAfter(s, start + (buf[1] as number))) return -1;
-  if (!hasYear && (s.nextWordFlags(e, 2) & KW_UNIT) !== 0) return -1;
+  if (!hasYear && s.at(e) === 32 && (s.nextWordFlags(e, 2) & KW_UNIT) !== 0) return -1;
   s.emit('DATE', start, e, cued ? 0.95 : 0.9, SRC);
   s.lastDateEnd = e;
   return e;

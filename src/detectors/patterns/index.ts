@@ -30,7 +30,7 @@ import { buildKeywordTable } from './keywords.js';
 import { LICENSE_PATTERNS, deaAt, licenseAt } from './license.js';
 import { MRN_PATTERNS, mrnAt } from './mrn.js';
 import { NPI_PATTERNS, npiAt } from './npi.js';
-import { OTHER_ID_PATTERNS, otherIdAt } from './other-id.js';
+import { OTHER_ID_PATTERNS, otherIdAt, uuidAt } from './other-id.js';
 import {
   CUE,
   CUE_NAMES,
@@ -240,6 +240,10 @@ function onNumeric(s: Scan, start: number, end: number, en: Enabled): number {
   const len = end - start;
   const first = t.charCodeAt(start);
   let r = -1;
+  if (en.other && len === 8 && nx === 45) {
+    r = uuidAt(s, start);
+    if (r > 0) return r;
+  }
   if (isDigit(first)) {
     if (en.ip && (nx === 46 || nx === 58)) {
       r = ipAt(s, start, end, allDigits);
@@ -327,7 +331,7 @@ function onWord(s: Scan, start: number, end: number, hash: number, en: Enabled):
   const len = end - start;
   const kw = s.keyword(start, end, hash, s.keywords);
   const setsCue = kw !== undefined && kw.cues !== 0 && ((kw.flags & KW_NEEDS_MARK) === 0 || hasMark(s, end, len === 2 && (s.text.charCodeAt(start) | 32) === 105));
-  if (!setsCue && s.pendKind >= 0 && start - s.pendEnd <= s.window) {
+  if (!setsCue && s.pendKind >= 0 && start - s.pendEnd <= s.window && !(kw && kw.flags & KW_MONTH)) {
     // An identifier may start with letters right after its cue: "MRN: MR-0012345", "plate ABC 1234".
     const nx = s.at(end);
     if ((nx === 45 || nx === 46) && isAlnum(s.at(end + 1)) || (nx === 32 && s.pendKind === CUE.plate && isDigit(s.at(end + 1)))) {

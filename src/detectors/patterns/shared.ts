@@ -365,12 +365,16 @@ export function idEnd(s: Scan, start: number, re: RegExp, minDigits: number, min
   if (e < 0) return -1;
   let digits = 0;
   let alnum = 0;
+  let dots = 0;
   for (let i = start; i < e; i++) {
     const c = s.text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       digits++;
       alnum++;
     } else if (isLetter(c)) alnum++;
+    else if (c === 46) dots++;
   }
+  // Dotted numbers (OIDs 2.16.840.1, versions 8.0.14, decimals) are not identifiers of a person.
+  if (dots >= 2 && alnum === digits) return -1;
   return digits >= minDigits && alnum >= minLen && alnum <= maxLen ? e : -1;
 }

@@ -127,6 +127,8 @@ export function hl7Pass(s: Scan): void {
           }
         }
       } else if (seg === 'PV1|') {
+        // PV1-19 visit number (some senders shift it to 18, which is otherwise a short code).
+        first(18, 'ACCOUNT_NUMBER');
         first(19, 'ACCOUNT_NUMBER');
         for (const k of [7, 8, 9, 17]) first(k, 'NPI', 0.9);
       } else {
@@ -216,11 +218,21 @@ export function tablePass(s: Scan): void {
     const end = le > ls && t.charCodeAt(le - 1) === 13 ? le - 1 : le;
     if (active) {
       const [fs, fe] = splitFields(t, ls, end, active.sep, active.sep === 44);
-      if (end === ls || fs.length !== active.count) active = undefined;
+      const extra = fs.length - active.count;
+      // An unquoted date with a comma ("June 11, 1998") adds a field: cells before the first
+      // date column align from the left, cells after it from the right.
+      const split = active.types.indexOf('DATE');
+      if (end === ls || extra < 0 || (extra > 0 && (split < 0 || extra > 2))) active = undefined;
       else {
-        for (let k = 0; k < fs.length; k++) {
+        for (let k = 0; k < active.count; k++) {
           const ty = active.types[k];
-          if (ty) emitField(s, ty, fs[k] as number, fe[k] as number, 0.9);
+          if (!ty) continue;
+          if (extra > 0 && k === split) {
+            emitField(s, ty, fs[k] as number, fe[k + extra] as number, 0.9);
+            continue;
+          }
+          const j = extra > 0 && k > split ? k + extra : k;
+          emitField(s, ty, fs[j] as number, fe[j] as number, 0.9);
         }
       }
     }
