@@ -40,7 +40,7 @@ function spec(name: string, regex: RegExp, score: number, cuedScore: number, des
 }
 
 export const DATE_PATTERNS = {
-  mdy: spec('date-mdy', sticky(`\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})(?!\\d|[/.-]\\d)${TIME_FULL}`), 0.9, 0.95, 'm/d/yy(yy), m-d-yy, d.m.yyyy with an optional time; month and day validated'),
+  mdy: spec('date-mdy', sticky(`\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})(?![\\dA-Za-z%]|[/.-]\\d)${TIME_FULL}`), 0.9, 0.95, 'm/d/yy(yy), m-d-yy, d.m.yyyy with an optional time; month and day validated'),
   ymd: spec('date-ymd', sticky(`(?:19|20)\\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:[12]\\d|3[01]|0?[1-9])(?!\\d)${ISO_TIME}`), 0.95, 1, 'ISO 8601 2021-03-14 and 2021/03/14, with an optional time and zone'),
   md: spec('date-md', sticky(`\\d{1,2}\\/\\d{1,2}(?!\\d|\\/\\d|\\.\\d|%)${TIME_FULL}`), 0.75, 0.9, 'm/d (3/14, 7/22): valid month and day; not a score, setting or fraction with a unit'),
   mdHyphen: spec('date-md-hyphen', sticky('\\d{1,2}-\\d{1,2}(?!\\d|-\\d|\\.\\d|%|\\/)'), 0.6, 0.7, 'm-d (7-22): only after a date cue and not before a unit', true),
@@ -74,7 +74,15 @@ function looksLikeMeasure(s: Scan, start: number, end: number, m: number, d: num
   // "8/10 incisional pain", "pain is 6/10": a score out of ten near the word pain.
   if (d === 10 && m <= 10) {
     const around = s.text.slice(Math.max(0, start - 24), Math.min(s.n, end + 28)).toLowerCase();
-    if (around.includes('pain') || around.includes('scale') || around.includes('score')) return true;
+    if (around.includes('pain') || around.includes('scale') || around.includes('score') || around.includes('angina')) return true;
+  }
+  // Ventilator settings ("PSV 10/5", "CPAP 40%/5/5", "weaned to 5/5"): pressure support over
+  // PEEP, both small, in a sentence about the ventilator.
+  if (d <= 10 && m <= 20) {
+    const before = s.text.slice(Math.max(0, start - 22), start).toLowerCase();
+    for (const w of VENT_WORDS) if (before.includes(w)) return true;
+    const after = s.text.slice(end, Math.min(s.n, end + 8)).toLowerCase();
+    if (after.includes('peep') || after.includes('%')) return true;
   }
   const next = s.nextWordFlags(end, 2);
   if (next & (KW_MEASURE | KW_UNIT)) return true;
@@ -146,7 +154,7 @@ export function dateAtDigits(s: Scan, start: number, end: number, allDigits: boo
               s.lastDateEnd = e;
               return e;
             }
-          } else if (nx === 45 && cued) {
+          } else if (nx === 45 && s.cued(CUE.date, start, 10)) {
             e = stickyEnd(DATE_PATTERNS.mdHyphen.regex, t, start);
             if (e > 0) {
               readNumbers(t, start, e, buf);
@@ -313,6 +321,13 @@ function findDigitEnd(t: string, from: number, to: number): number {
   while (i < to && isDigit(t.charCodeAt(i))) i++;
   return i;
 }
+
+/** Substrings that mark a ventilator context for small x/y values. */
+export const VENT_WORDS: readonly string[] = [
+  'peep', 'psv', 'cpap', 'bipap', 'simv', 'imv', 'vent ', 'vent at', 'vented', 'fio2', 'ps ', 'ps/', 'a/c', ' ac ', '%/',
+  '%, &', 'mask ventilation', 'weaned to', 'weaning trial', 'trialed on', 'remained on', 'changed to', 'changed over to',
+  'decreased to', 'down to', 'settings', 'pressure support', 'acceptable on',
+];
 
 /** Words that turn x/y into a score or setting, and their flag. */
 export const MEASURE_WORDS: readonly string[] = [

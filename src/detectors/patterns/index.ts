@@ -201,7 +201,7 @@ function onNumeric(s: Scan, start: number, end: number, en: Enabled): number {
   const prev = s.at(start - 1);
   const nx = s.at(end);
   // Continuation of a number we already passed (the "80" of 120/80, the "39" of 7.39).
-  if ((prev === 47 || prev === 46 || prev === 58) && isDigit(s.at(start - 2))) return -1;
+  if ((prev === 47 || prev === 46 || prev === 58 || prev === 39) && isDigit(s.at(start - 2))) return -1;
   // The second number of a range ("13-18'", "5-6/3") is not a new date, unless the first was
   // a date ("6/30-7/2").
   if (prev === 45 && isDigit(s.at(start - 2)) && s.lastDateEnd !== start - 1 && (nx === 47 || nx === 39)) return -1;
