@@ -9,8 +9,9 @@
  *      groups). The separator class and `\d` are disjoint and every repetition must consume a
  *      digit, so the regex is linear (no ambiguous nested quantifiers).
  *   2. in plain JS, the groups of each run are matched against the shapes people write
- *      (3-3-4, 1-3-3-4, (3) 3-4, 3 7, 10 bare digits with a cue, 3-4 / 7 digits without an area
- *      code next to a phone cue, 4-6 digit pager numbers after a pager cue, `+`/`011`
+ *      (3-3-4, 1-3-3-4, (3) 3-4, 3/3-4, 3 7, valid 10-digit runs, 3-4 / 7 digits without an area
+ *      code next to a phone cue, 4-6 digit pager numbers after a pager cue, lone extensions
+ *      after x/ext, `+`/`011`
  *      international numbers). Only those survivors reach libphonenumber (validity of NANP
  *      numbers, national numbers of other regions, international numbers and extensions).
  *
@@ -19,7 +20,6 @@
  * leaves the number to the patterns detector.
  */
 import {
-  findNumbers,
   getCountryCallingCode,
   isSupportedCountry,
   parsePhoneNumberFromString,
@@ -33,14 +33,15 @@ import type { DetectorFactory } from './registry.js';
 export const DEFAULT_PHONE_CUES: readonly string[] = [
   'phone', 'ph', 'tel', 'telephone', 'call', 'called', 'calling', 'cell', 'cellphone', 'mobile', 'mob',
   'contact', 'contacted', 'reached at', 'reach at', 'number', 'no.', 'home', 'work', 'office', 'hm', 'wk',
-  'pager', 'page', 'paged', 'beeper', 'pg', 'bpr', 'x', 'ext', 'extension', '#',
+  'callback', 'call back', 'cb', 'c:', 'h:', 'w:', 'm:', 'o:', 'p:', 't:',
+  'pager', 'page', 'paged', 'beeper', 'pg', 'pgr', 'bpr', 'x', 'ext', 'extension', '#',
 ];
 
 /** Cues that make a number a pager number (admit 4-6 digit numbers). Subset of the phone cues. */
-export const DEFAULT_PAGER_CUES: readonly string[] = ['pager', 'page', 'paged', 'beeper', 'pg', 'bpr'];
+export const DEFAULT_PAGER_CUES: readonly string[] = ['pager', 'page', 'paged', 'beeper', 'pg', 'pgr', 'bpr'];
 
 /** Cues that make the number a FAX. */
-export const DEFAULT_FAX_CUES: readonly string[] = ['fax', 'faxed', 'facsimile', 'f:', 'fx'];
+export const DEFAULT_FAX_CUES: readonly string[] = ['fax', 'faxed', 'efax', 'e-fax', 'facsimile', 'f:', 'fx'];
 
 /**
  * Identifier cues: when the nearest cue is one of these the number is an identifier, not a
@@ -66,6 +67,8 @@ export const PHONE_SCORES = Object.freeze({
   shapeOnly: 0.6,
   /** Weaker shapes without a cue: space-only separators, 3+7 digits, 6+4 typos. */
   weak: 0.6,
+  /** A valid 10-digit number with no separators and no cue (CSV cells, HL7 fields). */
+  bare: 0.55,
 });
 
 export interface PhoneDetectorOptions {
@@ -187,20 +190,39 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
   // NANP shapes (3-3-4 and friends) only make sense where national numbers are NANP numbers.
   const nanp = getCountryCallingCode(defaultRegion) === '1';
 
+  // One-entry memo: the shape checks and the emitter ask about the same position in a row.
+  // Reset at the start of every detect call (the detector is synchronous, so calls never interleave).
+  let memoPos = -1;
+  let memoKind: CueKind | undefined;
+
   /** The kind of the nearest cue before `pos` on the same line, within the window. */
   function nearestCue(text: string, pos: number): CueKind | undefined {
     if (cueWindow === 0) return undefined;
+    if (pos === memoPos) return memoKind;
+    memoKind = scanCues(text, pos);
+    memoPos = pos;
+    return memoKind;
+  }
+
+  function scanCues(text: string, pos: number): CueKind | undefined {
     // Only the window itself is scanned (never back to the previous newline: that could be far).
-    let windowText = text.slice(Math.max(0, pos - cueWindow), pos);
+    const from = Math.max(0, pos - cueWindow);
+    let windowText = text.slice(from, pos);
     const nl = windowText.lastIndexOf('\n');
     if (nl >= 0) windowText = windowText.slice(nl + 1);
+    else if (from > 0 && isAsciiAlnum(text.charCodeAt(from - 1))) {
+      // The window starts inside a word ("...mar|vin,"): drop the fragment, it is no cue.
+      let k = 0;
+      while (k < windowText.length && isAsciiAlnum(windowText.charCodeAt(k))) k++;
+      windowText = windowText.slice(k);
+    }
     if (windowText.length === 0) return undefined;
     cueRe.lastIndex = 0;
     let kind: CueKind | undefined;
     let m: RegExpExecArray | null;
     while ((m = cueRe.exec(windowText)) !== null) {
-      // A bare '#' ("Pager #12345", "Home# ...") belongs to the word cue before it, if any.
-      if (m[0] === '#' && kind !== undefined) continue;
+      // '#', 'no.', 'number' ("Pager #12345", "fax no. ...") belong to the word cue before them, if any.
+      if (kind !== undefined && MODIFIER_CUES.has(m[0].toLowerCase())) continue;
       kind = m[1] !== undefined ? 'fax' : m[2] !== undefined ? 'pager' : m[3] !== undefined ? 'block' : 'phone';
       if (m[0].length === 0) cueRe.lastIndex++;
     }
@@ -253,23 +275,23 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
     const start = plus ? g.start - 1 : g.start;
     // At most 8 groups (a country code and national groups); the slice stays small.
     const lastGroup = Math.min(groups.length - 1, i + 7);
-    const end = Math.min(text.length, (groups[lastGroup] as Group).end + 24);
-    let slice = text.slice(start, end);
-    const nl = slice.indexOf('\n');
-    if (nl >= 0) slice = slice.slice(0, nl);
-    if (!plus) slice = '  +' + slice.slice(3);
-    let found;
-    try {
-      found = findNumbers(slice, { defaultCountry: defaultRegion, v2: true });
-    } catch {
-      return undefined;
+    // The longest prefix of groups (up to 15 digits) that libphonenumber says is valid.
+    // `011` (the US exit code) is read as `+`.
+    const from = plus ? i : i + 1;
+    for (let last = lastGroup; last >= from; last--) {
+      let digits = 0;
+      for (let k = from; k <= last; k++) digits += glen(groups, k);
+      if (digits > 15 || digits < 6) continue;
+      const national = text.slice((groups[from] as Group).start, (groups[last] as Group).end);
+      let ok = false;
+      try {
+        ok = parsePhoneNumberFromString(`+${national}`)?.isValid() === true;
+      } catch {
+        ok = false;
+      }
+      if (ok) return { start, end: (groups[last] as Group).end, score: PHONE_SCORES.international, last };
     }
-    const first = found[0];
-    if (first === undefined || first.startsAt > (plus ? 0 : 2) || !first.number.isValid()) return undefined;
-    const hitEnd = start + first.endsAt;
-    let last = i;
-    while (last + 1 < groups.length && (groups[last + 1] as Group).end <= hitEnd) last++;
-    return { start: plus ? start : g.start, end: hitEnd, score: PHONE_SCORES.international, last };
+    return undefined;
   }
 
   return createDetectorObject(function detectPhones(text: string, ctx: DetectContext): Entity[] {
@@ -278,14 +300,15 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
     if (!wantPhone && !wantFax) return [];
     const out: Entity[] = [];
     const groups: Group[] = [];
+    memoPos = -1;
     const re = new RegExp(PHONE_CANDIDATE_RE.source, 'g');
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       const runStart = m.index;
       const runEnd = re.lastIndex;
-      // A run glued to a letter (A123-456-7890, 617555012abc) is an identifier, not a phone.
+      // A first group glued to a letter (A123-456-7890, MR5601901) is part of an identifier.
       const before = runStart > 0 ? text.charCodeAt(runStart - 1) : 32;
-      if (isAsciiLetter(before) && !(before === 120 || before === 88)) continue;
+      const gluedFirst = isAsciiLetter(before) && !(before === 120 || before === 88);
       groups.length = 0;
       let k = runStart;
       while (k < runEnd) {
@@ -294,7 +317,7 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
         while (k < runEnd && isDigit(text.charCodeAt(k))) k++;
         if (k > gs) groups.push({ start: gs, end: k });
       }
-      scanGroups(text, groups, text.charCodeAt(runStart) === 43 /* + */, out, wantPhone, wantFax);
+      scanGroups(text, groups, text.charCodeAt(runStart) === 43 /* + */, gluedFirst, out, wantPhone, wantFax);
     }
     return out;
   });
@@ -307,8 +330,13 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
     out.push({ type, start: hit.start, end, score: hit.score, source: 'phone' });
   }
 
-  function scanGroups(text: string, groups: Group[], plus: boolean, out: Entity[], wantPhone: boolean, wantFax: boolean): void {
+  function scanGroups(text: string, groups: Group[], plus: boolean, gluedFirst: boolean, out: Entity[], wantPhone: boolean, wantFax: boolean): void {
     let i = 0;
+    if (gluedFirst) {
+      // Skip the identifier's group and anything punctuation-joined to it.
+      i = 1;
+      while (i < groups.length && !isBlank(stripOpenParen(sepOf(text, groups, i - 1)))) i++;
+    }
     while (i < groups.length) {
       const hit = matchAt(text, groups, i, plus && i === 0);
       if (hit === undefined) {
@@ -366,7 +394,7 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
     if (glen(groups, i) === 1 && text.charCodeAt(gi.start) === 49 && i + 3 < n && goodSep(sepOf(text, groups, i)) && glen(groups, i + 1) === 3) k = i + 1;
     const start = k === i ? openParenStart(text, (groups[k] as Group).start) : gi.start;
     // Joined to a previous group by something other than whitespace: part of a longer token.
-    if (i > 0 && !isBlank(sepOf(text, groups, i - 1))) return undefined;
+    if (i > 0 && !isBlank(stripOpenParen(sepOf(text, groups, i - 1)))) return undefined;
 
     // 3-3-4
     if (glen(groups, k) === 3 && glen(groups, k + 1) === 3 && glen(groups, k + 2) === 4) {
@@ -404,12 +432,14 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
         if (cue === 'phone' || cue === 'fax' || cue === 'pager' || isWrapped(text, start, end)) return { start, end, score: PHONE_SCORES.weak, last: k + 2 };
       }
     }
-    // Bare 10 digits (or 1 + 10) only next to a phone cue.
+    // Bare 10 digits (or 1 + 10): valid numbers only; weak without a phone cue (CSV cells and
+    // HL7 fields have their header far away). An identifier cue before it still wins.
     if ((glen(groups, k) === 10 || (glen(groups, k) === 11 && text.charCodeAt((groups[k] as Group).start) === 49)) && !continuesAfter(text, groups, k)) {
       const end = (groups[k] as Group).end;
-      const cue = nearestCue(text, start);
-      if ((cue === 'phone' || cue === 'fax' || cue === 'pager') && isValidNational(text, (groups[k] as Group).start, end)) {
-        return { start, end, score: PHONE_SCORES.cued, last: k };
+      if (isValidNational(text, (groups[k] as Group).start, end)) {
+        const cue = nearestCue(text, start);
+        const cued = cue === 'phone' || cue === 'fax' || cue === 'pager';
+        return { start, end, score: cued ? PHONE_SCORES.cued : PHONE_SCORES.bare, last: k };
       }
     }
     if (!shortNumbers || k !== i) return undefined;
@@ -426,6 +456,14 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
     if (glen(groups, i) >= 4 && glen(groups, i) <= 6 && !continuesAfter(text, groups, i)) {
       if (nearestCue(text, start) === 'pager') return { start, end: gi.end, score: PHONE_SCORES.cued, last: i };
     }
+    // An extension on its own ("Dr. Kowalski x14903", "ext. 4521"): 3-6 digits right after x/ext.
+    if (glen(groups, i) >= 3 && glen(groups, i) <= 6 && !continuesAfter(text, groups, i)) {
+      const x = extensionStart(text, gi.start);
+      // Not "14 x 700" (a vent setting) nor "lot X52511" (an identifier cue before the x).
+      if (x >= 0 && !/\d[ \t]*$/.test(text.slice(Math.max(0, x - 4), x)) && nearestCue(text, x) !== 'block') {
+        return { start, end: gi.end, score: PHONE_SCORES.cued, last: i };
+      }
+    }
     return undefined;
   }
 }
@@ -440,6 +478,18 @@ function isWrapped(text: string, start: number, end: number): boolean {
 function openParenStart(text: string, start: number): number {
   return start > 0 && text.charCodeAt(start - 1) === 40 ? start - 1 : start;
 }
+
+/** A separator with its trailing `(` removed: "\t(" before "(904)816-0192" is a cell edge. */
+function stripOpenParen(sep: string): string {
+  return sep.endsWith('(') && sep.length > 1 ? sep.slice(0, -1) : sep;
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return isDigit(c) || isAsciiLetter(c);
+}
+
+/** Cue words that only qualify the cue before them ("fax no.", "Pager #"). */
+const MODIFIER_CUES: ReadonlySet<string> = new Set(['#', 'no.', 'no', 'number', 'num', 'nbr']);
 
 function isBlank(sep: string): boolean {
   for (let i = 0; i < sep.length; i++) {
@@ -466,7 +516,20 @@ function goodSep(sep: string): boolean {
 
 /** `/` only as in 201/324/1423 (both separators); 3/14/2021-like mixes are dates or ratios. */
 function slashesAgree(a: string, b: string): boolean {
-  return a.includes('/') === b.includes('/');
+  // 201/324/1423, or the area code set off by a slash: 503/459-1537.
+  return a.includes('/') === b.includes('/') || (a === '/' && b === '-');
+}
+
+// `x4521` (no space: "x 10" is a count), or `ext`/`ext.`/`extension` with an optional space.
+const EXTENSION_BEFORE_RE = /(?:^|[^A-Za-z0-9])(x|(?:ext|extn|extension)\.?[ \t]?[#:]?[ \t]?)$/i;
+
+/** Offset of the `x`/`ext` standing right before `start`, or -1. */
+function extensionStart(text: string, start: number): number {
+  // Cheap gate: an extension marker ends in x, t, n, '.', ':', '#' or a space.
+  const c = start > 0 ? text.charCodeAt(start - 1) | 0x20 : 0;
+  if (c !== 0x78 && c !== 0x74 && c !== 0x6e && c !== 0x2e && c !== 0x3a && c !== 0x23 && c !== 0x20 && c !== 0x29) return -1;
+  const m = EXTENSION_BEFORE_RE.exec(text.slice(Math.max(0, start - 14), start));
+  return m === null ? -1 : start - (m[1] as string).length;
 }
 
 /** Digits in group `k` (0 past the end). */
