@@ -6,6 +6,7 @@ export { RESTRICTED_ZIP3 } from './operators/generalize.js';
 export { DEFAULT_CONTEXT_WORDS } from './pipeline/context.js';
 export { RESOLUTION_STRATEGIES } from './pipeline/resolve.js';
 export { registerDetector, listDetectorFactories } from './detectors/registry.js';
+export { DEFAULT_CLINICAL_STOP_WORDS, createStopList } from './detectors/clinical/stoplist.js';
 export { validatePrompt, createPromptValidator, VIOLATION_CODES, DEFAULT_PROMPT_POLICY } from './validate/index.js';
 export {
   PhiGuardError,
@@ -28,6 +29,8 @@ export type { ContextOptions } from './pipeline/context.js';
 export type { ResolutionStrategy } from './pipeline/resolve.js';
 export type { DetectorFactory } from './detectors/registry.js';
 export type { CustomPattern, CustomPatternOptions } from './detectors/custom/index.js';
+export type { NlpDetectorOptions } from './detectors/nlp/index.js';
+export type { DictionaryDetectorOptions } from './detectors/dictionary/index.js';
 export type { ErrorCode } from './errors.js';
 export type {
   Violation,
