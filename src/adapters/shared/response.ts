@@ -67,14 +67,31 @@ export function restoreJsonText(map: { lookup(token: string): string | undefined
 
 export async function transformResponse(guard: Guard, res: Response, scope: GuardScope, modeOverride?: ResponseMode): Promise<Response> {
   const mode = modeOverride ?? guard.options.response;
-  const headers = new Headers(res.headers);
-  for (const [k, v] of guard.responseHeaders(scope)) headers.set(k, v);
-  const pass = (body: BodyInit | null): Response => new Response(body, { status: res.status, statusText: res.statusText, headers });
-  if (mode === 'off' || res.body === null || scope.map === undefined) return pass(res.body);
+  const extra = guard.responseHeaders(scope);
+  // Unchanged bodies keep their Response (runtimes have fast paths for their own objects; a
+  // re-wrapped stream is written in more packets); only immutable headers force a copy.
+  const untouched = (): Response => {
+    try {
+      for (const [k, v] of extra) res.headers.set(k, v);
+      return res;
+    } catch {
+      const h = new Headers(res.headers);
+      for (const [k, v] of extra) h.set(k, v);
+      return new Response(res.body, { status: res.status, statusText: res.statusText, headers: h });
+    }
+  };
+  // `res.body` is read only when the body will be processed: some runtimes (@hono/node-server)
+  // materialise a slower stream-backed Response as soon as it is touched.
+  if (mode === 'off' || scope.map === undefined) return untouched();
   const isError = res.status >= 400;
-  if (isError && mode === 'restore') return pass(res.body);
+  if (isError && mode === 'restore') return untouched();
   const kind = kindOf(res.headers.get('content-type'));
-  if (kind === 'other') return pass(res.body);
+  if (kind === 'other') return untouched();
+  // Restore with nothing issued: nothing can change.
+  if (mode === 'restore' && scope.map.size === 0) return untouched();
+  const headers = new Headers(res.headers);
+  for (const [k, v] of extra) headers.set(k, v);
+  const pass = (body: BodyInit | null): Response => new Response(body, { status: res.status, statusText: res.statusText, headers });
 
   const redactor = mode === 'redact' ? await guard.redactor().catch((err: unknown) => { throw toHttpError(err); }) : undefined;
   const streamOpts = guard.options.stream;
@@ -85,6 +102,7 @@ export async function transformResponse(guard: Guard, res: Response, scope: Guar
   headers.delete('content-encoding');
   headers.delete('etag');
 
+  if (res.body === null) return untouched();
   if (kind === 'sse') {
     const transform = createLlmSseTransform({
       channel: () => (redactor ? createRedactStream(redactor, map, streamOpts) : createRestoreStream(map, streamOpts)),
@@ -92,11 +110,9 @@ export async function transformResponse(guard: Guard, res: Response, scope: Guar
       fallbackErrors: redactor !== undefined,
     });
     headers.set('cache-control', 'no-cache');
-    return pass(res.body.pipeThrough(transform));
+    return pass((res.body as ReadableStream<Uint8Array>).pipeThrough(transform));
   }
 
-  // Restore with nothing issued: nothing can change.
-  if (!redactor && map.size === 0) return pass(res.body);
   const text = await readText(res, guard.options.maxResponseBytes);
   if (kind === 'text') return pass(await one(text));
   if (!redactor) return pass(restoreJsonText(map, text));
