@@ -49,7 +49,8 @@ export const DEFAULT_FAX_CUES: readonly string[] = ['fax', 'faxed', 'efax', 'e-f
  */
 export const DEFAULT_BLOCK_CUES: readonly string[] = [
   'mrn', 'medical record', 'record', 'record number', 'chart', 'acct', 'account', 'routing', 'ssn',
-  'social security', 'ss#', 'member', 'member id', 'policy', 'group', 'id', 'npi', 'dea', 'license',
+  'social security', 'ss#', 'member', 'member id', 'policy', 'group', 'id:', 'id#', 'id no', 'pt id',
+  'patient id', 'npi', 'dea', 'license',
   'licence', 'lic', 'serial', 'sn', 'udi', 'lot', 'invoice', 'claim', 'case', 'order', 'accession',
   'specimen', 'icd', 'cpt', 'vin', 'plate', 'ref', 'reference', 'confirmation', 'conf', 'auth',
   'authorization', 'tracking', 'ticket',
@@ -69,6 +70,8 @@ export const PHONE_SCORES = Object.freeze({
   weak: 0.6,
   /** A valid 10-digit number with no separators and no cue (CSV cells, HL7 fields). */
   bare: 0.55,
+  /** 555-0123 alone in a delimited cell (tab, comma, pipe on both sides), no cue. */
+  cell: 0.5,
 });
 
 export interface PhoneDetectorOptions {
@@ -277,21 +280,27 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
     const lastGroup = Math.min(groups.length - 1, i + 7);
     // The longest prefix of groups (up to 15 digits) that libphonenumber says is valid.
     // `011` (the US exit code) is read as `+`.
+    // Failing that, the longest *possible* one (right length for the country, number range not
+    // in the metadata) of at least 8 digits, with a weaker score.
     const from = plus ? i : i + 1;
+    let possible: Hit | undefined;
     for (let last = lastGroup; last >= from; last--) {
       let digits = 0;
       for (let k = from; k <= last; k++) digits += glen(groups, k);
       if (digits > 15 || digits < 6) continue;
       const national = text.slice((groups[from] as Group).start, (groups[last] as Group).end);
-      let ok = false;
+      let parsed;
       try {
-        ok = parsePhoneNumberFromString(`+${national}`)?.isValid() === true;
+        parsed = parsePhoneNumberFromString(`+${national}`);
       } catch {
-        ok = false;
+        parsed = undefined;
       }
-      if (ok) return { start, end: (groups[last] as Group).end, score: PHONE_SCORES.international, last };
+      if (parsed === undefined) continue;
+      const end = (groups[last] as Group).end;
+      if (parsed.isValid()) return { start, end, score: PHONE_SCORES.international, last };
+      if (possible === undefined && digits >= 8 && last > from && parsed.isPossible()) possible = { start, end, score: PHONE_SCORES.weak, last };
     }
-    return undefined;
+    return possible;
   }
 
   return createDetectorObject(function detectPhones(text: string, ctx: DetectContext): Entity[] {
@@ -448,6 +457,11 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
       const cue = nearestCue(text, start);
       if (cue === 'phone' || cue === 'pager' || cue === 'fax') return { start, end: (groups[i + 1] as Group).end, score: PHONE_SCORES.cued, last: i + 1 };
     }
+    // ... or alone in a delimited cell (TSV, CSV, HL7 field) whose header is far away: weak.
+    if (glen(groups, i) === 3 && glen(groups, i + 1) === 4 && sepOf(text, groups, i) === '-' && text.charCodeAt(gi.start) >= 50) {
+      const end = (groups[i + 1] as Group).end;
+      if (isCellEdge(text.charCodeAt(start - 1)) && isCellEdge(text.charCodeAt(end))) return { start, end, score: PHONE_SCORES.cell, last: i + 1 };
+    }
     if (glen(groups, i) === 7 && text.charCodeAt(gi.start) >= 50 && !continuesAfter(text, groups, i)) {
       const cue = nearestCue(text, start);
       if (cue === 'phone' || cue === 'pager' || cue === 'fax') return { start, end: gi.end, score: PHONE_SCORES.cued, last: i };
@@ -482,6 +496,11 @@ function openParenStart(text: string, start: number): number {
 /** A separator with its trailing `(` removed: "\t(" before "(904)816-0192" is a cell edge. */
 function stripOpenParen(sep: string): string {
   return sep.endsWith('(') && sep.length > 1 ? sep.slice(0, -1) : sep;
+}
+
+/** Tab, comma, pipe, CR/LF: the edges of a table cell or HL7 field (NaN: text edge). */
+function isCellEdge(c: number): boolean {
+  return c === 9 || c === 44 || c === 124 || c === 10 || c === 13 || Number.isNaN(c);
 }
 
 function isAsciiAlnum(c: number): boolean {
@@ -543,9 +562,21 @@ function sepOf(text: string, groups: Group[], k: number): string {
   return text.slice((groups[k] as Group).end, (groups[k + 1] as Group).start);
 }
 
-/** True when group `k` is followed by another group joined with punctuation (a longer id). */
+/**
+ * True when group `k` is followed by another group joined by punctuation with no space
+ * (617-555-0123-45: a longer id). "617-555-0123. 72 y/o" is a sentence going on, not a join.
+ */
 function continuesAfter(text: string, groups: Group[], k: number): boolean {
-  return k + 1 < groups.length && !isBlank(sepOf(text, groups, k));
+  return k + 1 < groups.length && isJoined(sepOf(text, groups, k));
+}
+
+/** Punctuation with no whitespace in it joins two groups into one token. */
+function isJoined(sep: string): boolean {
+  for (let i = 0; i < sep.length; i++) {
+    const c = sep.charCodeAt(i);
+    if (c === 32 || c === 9) return false;
+  }
+  return true;
 }
 
 function createDetectorObject(detect: (text: string, ctx: DetectContext) => Entity[]): Detector {
