@@ -132,7 +132,7 @@ describe('restoreJsonText', () => {
       fc.property(fc.jsonValue().chain((base) => fc.tuple(fc.constant(base), fc.array(str, { maxLength: 5 }))), ([base, extra]) => {
         const value = { base, extra, nested: { [extra[0] ?? 'k']: extra } };
         const out = restoreJsonText(map, JSON.stringify(value));
-        expect(JSON.parse(out)).toEqual(deep(value));
+        expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(deep(value)))); // (-0 serialises as 0)
       }),
     );
   });
