@@ -34,6 +34,9 @@ export const DEFAULT_PHONE_CUES: readonly string[] = [
   'phone', 'ph', 'tel', 'telephone', 'call', 'called', 'calling', 'cell', 'cellphone', 'mobile', 'mob',
   'contact', 'contacted', 'reached at', 'reach at', 'number', 'no.', 'home', 'work', 'office', 'hm', 'wk',
   'callback', 'call back', 'cb', 'c:', 'h:', 'w:', 'm:', 'o:', 'p:', 't:',
+  // Contacts: in notes a number after a relative or proxy is theirs ("HCP: wife Mary 555-0123").
+  'hcp', 'proxy', 'guardian', 'partner', 'spouse', 'wife', 'husband', 'son', 'daughter', 'dtr',
+  'mother', 'father', 'sister', 'brother', 'niece', 'nephew', 'friend', 'family', 'neighbor',
   'pager', 'page', 'paged', 'beeper', 'pg', 'pgr', 'bpr', 'x', 'ext', 'extension', '#',
 ];
 
@@ -473,8 +476,10 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
     // An extension on its own ("Dr. Kowalski x14903", "ext. 4521"): 3-6 digits right after x/ext.
     if (glen(groups, i) >= 3 && glen(groups, i) <= 6 && !continuesAfter(text, groups, i)) {
       const x = extensionStart(text, gi.start);
-      // Not "14 x 700" (a vent setting) nor "lot X52511" (an identifier cue before the x).
-      if (x >= 0 && !/\d[ \t]*$/.test(text.slice(Math.max(0, x - 4), x)) && nearestCue(text, x) !== 'block') {
+      // Not "14 x700" (a vent setting: 3-4 digits after a number) nor "lot X52511" (an
+      // identifier cue before the x).
+      const afterNumber = /\d[ \t]*$/.test(text.slice(Math.max(0, x - 4), x));
+      if (x >= 0 && (!afterNumber || glen(groups, i) >= 5) && nearestCue(text, x) !== 'block') {
         return { start, end: gi.end, score: PHONE_SCORES.cued, last: i };
       }
     }
