@@ -86,8 +86,8 @@ function looksLikeMeasure(s: Scan, start: number, end: number, m: number, d: num
   }
   const next = s.nextWordFlags(end, 2);
   if (next & (KW_MEASURE | KW_UNIT)) return true;
-  // "1 1/2": a mixed number.
-  if (s.at(start - 1) === 32 && isDigit(s.at(start - 2)) && m < d) return true;
+  // "1 1/2": a mixed number (a fraction with a small denominator after a whole number).
+  if (s.at(start - 1) === 32 && isDigit(s.at(start - 2)) && m < d && d <= 8) return true;
   return false;
 }
 
@@ -182,6 +182,13 @@ export function dateAtDigits(s: Scan, start: number, end: number, allDigits: boo
           return e;
         }
       }
+      // "MI 92,", "CABG 81, redo 84", "CVA in 94 and 00": a two-digit year right after a history
+      // cue word, at the end of a list item.
+      if (len === 2 && s.opts.yearAlone && prev === 32 && s.cued(CUE.year, start, 3) && endsListItem(s, end)) {
+        s.emit('DATE', start, end, 0.6, SRC);
+        s.lastDateEnd = end;
+        return end;
+      }
       if (len === 2 && nx === 39 && !isDigit(prev) && prev !== 39) {
         const e = stickyEnd(DATE_PATTERNS.yearApos.regex, t, start);
         if (e > 0) {
@@ -256,6 +263,18 @@ function dayMonth(s: Scan, start: number, cued: boolean): number {
   s.emit('DATE', start, e, cued ? 0.95 : 0.9, SRC);
   s.lastDateEnd = e;
   return e;
+}
+
+/** After `i`: ',', ';', ')', '.' then space/end, end of line, or " and ". */
+function endsListItem(s: Scan, i: number): boolean {
+  const c = s.at(i);
+  if (c === -1 || c === 44 || c === 59 || c === 41 || c === 10 || c === 13) return true;
+  if (c === 46) return !isDigit(s.at(i + 1));
+  if (c === 32) {
+    const a = s.at(i + 1) | 32;
+    return a === 97 && (s.at(i + 2) | 32) === 110 && (s.at(i + 3) | 32) === 100 && s.at(i + 4) === 32;
+  }
+  return false;
 }
 
 function startsMonth(t: string, i: number): boolean {
@@ -333,11 +352,10 @@ export const VENT_WORDS: readonly string[] = [
 export const MEASURE_WORDS: readonly string[] = [
   'pain', 'strength', 'murmur', 'sem', 'hsm', 'ps', 'peep', 'cpap', 'bipap', 'epap', 'ipap', 'grade', 'gcs', 'apgar',
   'ratio', 'motor', 'power', 'scale', 'bp', 'abp', 'nbp', 'nibp', 'sbp', 'dbp', 'map', 'cuff', 'pressure', 'pressures',
-  'art', 'aline', 'pap', 'pa', 'cvp', 'rv', 'ie', 'abg', 'vbg', 'vent', 'settings', 'sats', 'vs', 'vitals', 'pulses',
+  'art', 'aline', 'pap', 'pa', 'cvp', 'rv', 'ie', 'abg', 'vbg', 'vent', 'settings', 'sats', 'vitals', 'pulses',
   'pulse', 'reflexes', 'dtr', 'dtrs', 'edema', 'score', 'rated', 'rates', 'mmhg', 'cmh2o', 'wedge', 'pcwp', 'svr', 'co',
-  'ci', 'x', 'bs', 'sputum', 'tv', 'vt', 'rr', 'hr', 'fio2', 'spo2', 'sao2', 'weakness', 'level', 'grip', 'exp', 'expires',
+  'ci', 'x', 'bs', 'tv', 'vt', 'rr', 'hr', 'fio2', 'spo2', 'sao2', 'level', 'grip', 'exp', 'expires',
   'expiry', 'expiration', 'expiring', 'valid', 'thru', 'through', 'good', 'ciwa', 'rass', 'cam', 'nihss', 'mmse', 'moca',
   'phq', 'gad', 'audit', 'braden', 'morse', 'ef', 'lvef', 'o2', 'sat', 'ppd', 'fev1', 'fvc', 'psv', 'simv', 'imv', 'prvc',
-  'flowby', 'rales', 'crackles', 'up', 'way', 'perrla', 'perl', 'pupils', 'pupil', 'overnight', 'wean', 'weaned', 'ac',
-  'trach', 'mask', 'of', 'blocks', 'mmh2o', 'icp', 'cpp',
+  'flowby', 'rales', 'crackles', 'up', 'way', 'perrla', 'perl', 'pupils', 'pupil', 'ac', 'mmh2o', 'icp', 'cpp',
 ];

@@ -44,15 +44,15 @@ export const UNIT_WORDS: readonly string[] = [
   'month', 'months', 'yr', 'yrs', 'year', 'years', 'times', 'x', 'bpm', 'ppd', 'pack', 'packs', 'amp', 'amps', 'vial',
   'vials', 'bag', 'bags', 'bottle', 'bottles', 'drop', 'drops', 'gtt', 'gtts', 'puff', 'puffs', 'spray', 'sprays',
   'lpm', 'nc', 'liters', 'liter', 'litres', 'beats', 'sets', 'breaths', 'assist', 'strength', 'normal', 'saline',
-  'percent', 'pct', 'cells', 'episodes', 'stools', 'voids', 'people', 'staff', 'persons', 'patients', 'pts', 'mmhg',
+  'percent', 'pct', 'cells', 'stools', 'voids', 'people', 'staff', 'persons', 'patients', 'pts', 'mmhg',
   'cmh2o', 'kcal', 'cal', 'calories', 'mgs', 'grams', 'ounces', 'feet', 'ft', 'meters', 'steps', 'stairs', 'laps',
   'blocks', 'beers', 'drinks', 'cigarettes', 'cig', 'cigs', 'ppm', 'lt', 'fr', 'french', 'gauge', 'ga', 'doses',
-  'inj', 'injections', 'mgkg', 'mcgkg', 'mcgkgmin', 'am', 'pm',
+  'inj', 'injections', 'mgkg', 'mcgkg', 'mcgkgmin',
 ];
 
 /** Words that cannot start a street name after a number. */
 export const STREET_STOP_WORDS: readonly string[] = [
-  ...UNIT_WORDS, 'per', 'to', 'of', 'and', 'or', 'at', 'in', 'on', 'for', 'with', 'by', 'from', 'the', 'a', 'an', 'is',
+  ...UNIT_WORDS, 'am', 'pm', 'per', 'to', 'of', 'and', 'or', 'at', 'in', 'on', 'for', 'with', 'by', 'from', 'the', 'a', 'an', 'is',
   'was', 'pt', 'patient', 'prn', 'po', 'iv', 'im', 'sq', 'sc', 'bid', 'tid', 'qid', 'qd', 'qhs', 'qam', 'q', 'mcg',
   'rn', 'md', 'np', 'pa', 'dr', 'hd', 'pod', 'bp', 'hr', 'rr', 'sbp', 'ffp', 'prbc', 'prbcs', 'plt', 'plts', 'lasix',
   'ivf', 'view', 'views', 'vessel', 'vessels', 'point', 'way', 'person', 'bed', 'room', 'floor', 'south', 'north',

@@ -294,6 +294,8 @@ export class Scan {
     let p = pos;
     let gap = 0;
     while (p > 0 && gap < maxGap && !isAlnum(this.text.charCodeAt(p - 1))) {
+      const c = this.text.charCodeAt(p - 1);
+      if (c === 46 || c === 59 || c === 10 || c === 13) return 0; // a sentence or line ended
       p--;
       gap++;
     }
