@@ -12,6 +12,8 @@
  *   default   Hono + phiGuard() (every detector family available here)
  *
  * Reports req/s and p50/p99 latency per profile and each guarded profile's share of bare req/s.
+ * Then time to first byte of a streamed answer (SSE), straight from a local upstream and through
+ * createLlmProxy (fast detectors, response 'restore'): p50/p99 over 50 streams each.
  *
  *   npm run bench:http                          # 5 s per profile, 10 connections
  *   npm run bench:http -- --seconds 2 --connections 20 --json
@@ -89,6 +91,51 @@ interface Row {
   ofBare?: number;
 }
 
+/** TTFB of a streamed chat answer, direct and through createLlmProxy, in this process. */
+async function measureTtfb(): Promise<{ direct: { p50: number; p99: number }; proxied: { p50: number; p99: number } }> {
+  const { createServer } = await import('node:http');
+  const { createAdaptorServer } = await import('@hono/node-server');
+  const { createLlmProxy } = await import('../src/adapters/proxy/index.js');
+  const chunk = (t: string): string => `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: t }, finish_reason: null }] })}\n\n`;
+  const upstream = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(chunk('Hello [NAME_1], '));
+      setTimeout(() => res.end(chunk('how are you?') + 'data: [DONE]\n\n'), 20);
+    });
+  });
+  const listen = (srv: import('node:http').Server): Promise<number> =>
+    new Promise((r) => srv.listen(0, '127.0.0.1', () => r((srv.address() as import('node:net').AddressInfo).port)));
+  const upPort = await listen(upstream);
+  const proxy = createAdaptorServer({ fetch: createLlmProxy({ upstream: `http://127.0.0.1:${upPort}`, detectors: ['patterns', 'phone'] }) }) as import('node:http').Server;
+  const proxyPort = await listen(proxy);
+  const body = JSON.stringify({ model: 'm', stream: true, messages: [{ role: 'user', content: 'Hello John Smith, call 617-555-0142.' }] });
+  async function once(port: number): Promise<number> {
+    const t0 = performance.now();
+    const res = await fetch(`http://127.0.0.1:${port}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const reader = res.body!.getReader();
+    await reader.read();
+    const t = performance.now() - t0;
+    while (!(await reader.read()).done);
+    return t;
+  }
+  const stats = async (port: number) => {
+    for (let i = 0; i < 5; i++) await once(port);
+    const ts: number[] = [];
+    for (let i = 0; i < 50; i++) ts.push(await once(port));
+    ts.sort((a, b) => a - b);
+    return { p50: ts[25] as number, p99: ts[49] as number };
+  };
+  const direct = await stats(upPort);
+  const proxied = await stats(proxyPort);
+  proxy.closeAllConnections();
+  upstream.closeAllConnections();
+  await new Promise((r) => proxy.close(r));
+  await new Promise((r) => upstream.close(r));
+  return { direct, proxied };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -122,10 +169,11 @@ async function main(): Promise<void> {
       child.kill('SIGTERM');
     }
   }
+  const ttfb = await measureTtfb();
   const bare = rows.find((r) => r.profile === 'bare');
   for (const r of rows) if (bare && r !== bare) r.ofBare = r.reqPerS / bare.reqPerS;
   if (values.json) {
-    process.stdout.write(JSON.stringify({ bodyBytes: Buffer.byteLength(body), seconds, connections, rows }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ bodyBytes: Buffer.byteLength(body), seconds, connections, rows, ttfb }, null, 2) + '\n');
     return;
   }
   console.log(`2 KB chat body (${Buffer.byteLength(body)} B), ${connections} connections, ${seconds} s per profile, 127.0.0.1`);
@@ -135,6 +183,8 @@ async function main(): Promise<void> {
       `${r.profile.padEnd(9)} ${r.reqPerS.toFixed(0).padStart(7)}  ${String(r.p50ms).padStart(6)}  ${String(r.p99ms).padStart(6)}  ${r.ofBare === undefined ? '   -   ' : (r.ofBare * 100).toFixed(1).padStart(5) + ' %'}  ${r.errors + r.non2xx}`,
     );
   }
+  const f = (x: number): string => x.toFixed(2);
+  console.log(`SSE time to first byte (50 streams): direct p50 ${f(ttfb.direct.p50)} ms, p99 ${f(ttfb.direct.p99)} ms; through createLlmProxy p50 ${f(ttfb.proxied.p50)} ms, p99 ${f(ttfb.proxied.p99)} ms`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
