@@ -165,7 +165,7 @@ describe('createLlmProxy with the official openai client', () => {
 
   it('never sends Authorization anywhere but the upstream origin', async () => {
     const urls: string[] = [];
-    const p = createLlmProxy({ upstream: 'http://up.test/base', detectors: [sampleDetector], fetch: async (r) => (urls.push(r.url), new Response('{}')) });
+    const p = createLlmProxy({ upstream: 'http://up.test/base', detectors: [sampleDetector], fetch: async (u) => (urls.push(u), new Response('{}')) });
     for (const path of ['//evil.test/v1/x', '/v1/%2F%2Fevil.test', '/v1/%5c%5cevil.test']) {
       const res = await p(new Request(`http://proxy.test${path}`, { headers: { authorization: 'Bearer secret' } }));
       expect(res.status).toBe(400);

@@ -66,8 +66,8 @@ const stream = withPhiGuard(async (req: Request) => {
 const upstreamSeen: string[] = [];
 const proxy = createLlmProxy({
   upstream: 'https://upstream.invalid',
-  fetch: async (req: Request) => {
-    const body = await req.text();
+  fetch: async (_url: string, init: RequestInit) => {
+    const body = String(init.body);
     upstreamSeen.push(body);
     const parsed = JSON.parse(body) as { stream?: boolean; messages?: { content?: unknown }[] };
     const text = textOf(parsed);

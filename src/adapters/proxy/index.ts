@@ -2,7 +2,7 @@ import { ConfigError } from '../../errors.js';
 import { createGuard, type GuardOptions } from '../shared/guard.js';
 import { GuardHttpError, errorResponse, toHttpError } from '../shared/errors.js';
 import { withoutHopByHop } from '../shared/headers.js';
-import { guardRequest } from '../shared/request.js';
+import { guardRequestBody } from '../shared/request.js';
 import { transformResponse } from '../shared/response.js';
 
 /**
@@ -23,8 +23,8 @@ export interface LlmProxyOptions extends GuardOptions {
   forwardAuthorization?: boolean;
   /** Time to wait for the upstream's response headers, ms (504 beyond). @default 120_000 */
   upstreamTimeoutMs?: number;
-  /** The fetch used to call the upstream. @default globalThis.fetch */
-  fetch?: (input: Request) => Promise<Response>;
+  /** The fetch used to call the upstream, called as `fetch(url, init)`. @default globalThis.fetch */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
 }
 
 export const DEFAULT_PROXY_OPTIONS = { basePath: '', forwardAuthorization: true, upstreamTimeoutMs: 120_000 } as const;
@@ -56,7 +56,9 @@ export function createLlmProxy(options: LlmProxyOptions): (request: Request) => 
   if (typeof forwardAuth !== 'boolean') throw new ConfigError('forwardAuthorization', 'a boolean');
   const timeoutMs = options.upstreamTimeoutMs ?? DEFAULT_PROXY_OPTIONS.upstreamTimeoutMs;
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new ConfigError('upstreamTimeoutMs', 'a positive integer');
-  const doFetch = options.fetch ?? ((r: Request) => fetch(r));
+  // Called with (url, init), not a Request: a Request built here would be the runtime's wrapper
+  // class where one is installed (@hono/node-server), which global fetch must convert again.
+  const doFetch = options.fetch ?? ((url: string, init: RequestInit) => fetch(url, init));
   if (typeof doFetch !== 'function') throw new ConfigError('fetch', 'a fetch function');
   const guard = createGuard(options, { response: 'restore' });
   const basePrefix = upstream.pathname.replace(/\/+$/, '');
@@ -87,11 +89,11 @@ export function createLlmProxy(options: LlmProxyOptions): (request: Request) => 
     let guarded;
     try {
       url = target(new URL(request.url));
-      guarded = await guardRequest(guard, request, requestId);
+      guarded = await guardRequestBody(guard, request, requestId);
     } catch (err) {
       return fail(err);
     }
-    const headers = withoutHopByHop(guarded.request.headers, DROP_UPSTREAM);
+    const headers = withoutHopByHop(request.headers, DROP_UPSTREAM);
     if (!forwardAuth) {
       headers.delete('authorization');
       headers.delete('x-api-key');
@@ -112,10 +114,9 @@ export function createLlmProxy(options: LlmProxyOptions): (request: Request) => 
     }, timeoutMs);
     let res: Response;
     try {
-      const method = guarded.request.method;
-      const init: RequestInit = { method, headers, redirect: 'manual', signal: ac.signal };
-      if (method !== 'GET' && method !== 'HEAD' && guarded.request.body !== null) init.body = await guarded.request.text();
-      res = await doFetch(new Request(url, init));
+      const init: RequestInit = { method: request.method, headers, redirect: 'manual', signal: ac.signal };
+      if (guarded.body !== undefined && request.method !== 'GET' && request.method !== 'HEAD') init.body = guarded.body;
+      res = await doFetch(url, init);
     } catch {
       return fail(new GuardHttpError(timedOut ? 'E_UPSTREAM_TIMEOUT' : 'E_UPSTREAM_UNREACHABLE'));
     } finally {
