@@ -370,6 +370,7 @@ function scan(s: Scan, en: Enabled): void {
   const t = s.text;
   const n = s.n;
   const kwi = s.keywords;
+  const byFirst = kwi.lengthsByFirst;
   let i = 0;
   while (i < n) {
     const c = t.charCodeAt(i);
@@ -385,22 +386,33 @@ function scan(s: Scan, en: Enabled): void {
     }
     const start = i;
     let hasDigit = false;
-    let h = 0;
     while (i < n) {
       const d = t.charCodeAt(i);
       if (d >= 128) break;
       const kk = CLS[d] as number;
       if (kk === 1) hasDigit = true;
-      else if (kk === 2) h = (Math.imul(h, 31) + (d | 32)) | 0;
-      else break;
+      else if (kk !== 2) break;
       i++;
     }
     const end = i;
     let r = -1;
     if (hasDigit) r = onNumeric(s, start, end, en);
-    // Most words are no keyword: one probe, and onWord runs only for hits, a pending
-    // identifier cue (letter-led ids) or a ':' after the word (hex-led IPv6).
-    else if ((end - start <= 13 && kwi.has(h)) || s.pendKind >= 0 || (i < n && t.charCodeAt(i) === 58)) r = onWord(s, start, end, h, en);
+    else {
+      // Most words are no keyword: a first-letter x length filter, then one hash probe;
+      // onWord runs only for hits, a pending identifier cue (letter-led ids) or a ':' after
+      // the word (hex-led IPv6).
+      const len = end - start;
+      let h = 0;
+      let hit = false;
+      if (len <= 13 && ((byFirst[(t.charCodeAt(start) | 32) & 31] as number) & (1 << len)) !== 0) {
+        for (let j = start; j < end; j++) h = (Math.imul(h, 31) + (t.charCodeAt(j) | 32)) | 0;
+        hit = kwi.has(h);
+      }
+      if (hit || s.pendKind >= 0 || (i < n && t.charCodeAt(i) === 58)) {
+        if (!hit) for (let j = start; j < end; j++) h = (Math.imul(h, 31) + (t.charCodeAt(j) | 32)) | 0;
+        r = onWord(s, start, end, h, en);
+      }
+    }
     if (r > end) i = r;
   }
 }

@@ -20,8 +20,9 @@ export function ipAt(s: Scan, start: number, end: number, allDigits: boolean): n
   if (nx === 46 && allDigits && end - start <= 3 && isDigit(s.at(end + 1))) {
     const e = stickyEnd(IP_PATTERNS.v4.regex, s.text, start);
     if (e < 0) return -1;
-    const slash = s.text.indexOf('/', start);
-    const core = slash >= 0 && slash < e ? s.text.slice(start, slash) : s.text.slice(start, e);
+    const cand = s.text.slice(start, e);
+    const slash = cand.indexOf('/');
+    const core = slash >= 0 ? cand.slice(0, slash) : cand;
     if (!ipaddr.IPv4.isValidFourPartDecimal(core)) return -1;
     s.emit('IP_ADDRESS', start, e, cued ? 1 : 0.85, SRC);
     return e;

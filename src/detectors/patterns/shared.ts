@@ -105,8 +105,8 @@ export class KeywordIndex {
   private readonly hashes: Int32Array;
   private readonly slots: Int32Array; // 1-based index into groups; 0 = empty
   private readonly groups: Keyword[][];
-  /** Lengths of all keyword words, as a bit set (bit n: some keyword has n letters). */
-  readonly lengths: number;
+  /** Per first letter (a-z, case-folded), the keyword lengths present, as a bit set. */
+  readonly lengthsByFirst: Int32Array;
 
   constructor(table: KeywordTable) {
     let size = 16;
@@ -115,16 +115,19 @@ export class KeywordIndex {
     this.hashes = new Int32Array(size);
     this.slots = new Int32Array(size);
     this.groups = [];
-    let lengths = 0;
+    const byFirst = new Int32Array(32);
     for (const [h, list] of table) {
       let i = h & this.mask;
       while (this.slots[i] !== 0) i = (i + 1) & this.mask;
       this.groups.push(list);
       this.slots[i] = this.groups.length;
       this.hashes[i] = h;
-      for (const k of list) lengths |= 1 << Math.min(31, k.word.length);
+      for (const k of list) {
+        const f = (k.word.charCodeAt(0) | 32) & 31;
+        byFirst[f] = (byFirst[f] as number) | (1 << Math.min(31, k.word.length));
+      }
     }
-    this.lengths = lengths;
+    this.lengthsByFirst = byFirst;
   }
 
   /** True when some keyword has hash `h` (a cheap miss test for the scan loop). */

@@ -98,6 +98,7 @@ function firstComponentEnd(t: string, fs: number, fe: number): number {
 
 export function hl7Pass(s: Scan): void {
   const t = s.text;
+  if (t.indexOf('|') < 0) return;
   for (const seg of ['PID|', 'PV1|', 'IN1|']) {
     for (let i = t.indexOf(seg); i >= 0; i = t.indexOf(seg, i + 4)) {
       if (i > 0 && t.charCodeAt(i - 1) !== 10 && t.charCodeAt(i - 1) !== 13) continue;
@@ -175,6 +176,31 @@ function columnType(s: Scan, a: number, b: number): EntityType | undefined {
 
 const DELIMS = [9, 44, 124, 59]; // tab, comma, pipe, semicolon
 
+// Characters a header row may contain: letters, digits, space, _ # . / - + " and the delimiters.
+const HEADER_CHAR = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) HEADER_CHAR[c] = 1;
+for (let c = 65; c <= 90; c++) HEADER_CHAR[c] = 1;
+for (let c = 97; c <= 122; c++) HEADER_CHAR[c] = 1;
+for (const c of [32, 95, 35, 46, 47, 45, 43, 34]) HEADER_CHAR[c] = 1;
+for (const c of DELIMS) HEADER_CHAR[c] = 2;
+
+/** One pass: only header characters, cells of at most 40, and 2+ delimiters. */
+function headerShape(t: string, ls: number, le: number): boolean {
+  if (le - ls > 400 || le - ls < 5) return false;
+  let cell = 0;
+  let delims = 0;
+  for (let i = ls; i < le; i++) {
+    const c = t.charCodeAt(i);
+    const k = c < 128 ? (HEADER_CHAR[c] as number) : 0;
+    if (k === 0) return false;
+    if (k === 2) {
+      delims++;
+      cell = 0;
+    } else if (++cell > 42) return false;
+  }
+  return delims >= 2;
+}
+
 /** A header row: 3+ short letter-led cells and at least one typed column. */
 function header(s: Scan, ls: number, le: number): { sep: number; types: (EntityType | undefined)[]; count: number } | undefined {
   const t = s.text;
@@ -238,8 +264,9 @@ export function tablePass(s: Scan): void {
     }
     if (!active) {
       const c = t.charCodeAt(ls);
-      // Header cells start with a letter (or a quote); skip the rest cheaply.
-      if (isLetter(c) || c === 34) active = header(s, ls, end);
+      // Header cells start with a letter (or a quote); prose lines fail the cheap shape test
+      // within a few dozen characters.
+      if ((isLetter(c) || c === 34) && headerShape(t, ls, end)) active = header(s, ls, end);
     }
     ls = le + 1;
   }

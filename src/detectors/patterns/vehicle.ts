@@ -62,7 +62,8 @@ export function plateAt(s: Scan, start: number, end: number): number {
   // A space-separated second group stays only when it reads as part of a plate: it has a digit,
   // or the first group is a short mix of letters and digits and the second three characters
   // ("O78 LYN"). Otherwise it is the next word ("7ABC123 was").
-  const sp = s.text.indexOf(' ', start);
+  const rel = s.text.slice(start, e).indexOf(' ');
+  const sp = rel < 0 ? -1 : start + rel;
   if (sp > 0 && sp < e) {
     const first = s.text.slice(start, sp);
     const second = s.text.slice(sp + 1, e);
