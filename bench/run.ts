@@ -9,6 +9,7 @@
  *
  *   npm run bench                               # fast + default + competitors, then optional sections
  *   npm run bench -- --detectors patterns       # one phi-guard profile with these detectors
+ *   npm run bench -- --per-detector --no-competitors   # every registered family alone + bare pipeline
  *   npm run bench -- --json                     # machine-readable
  *   npm run bench -- --quick                    # short smoke run
  *   npm run bench -- --no-competitors --sizes 4KB,1MB --seconds 2
@@ -143,7 +144,8 @@ async function measureSystem(
     return { system, detail, cells, scale: null, rssMB: rssMB(), peakRssMB: peakMB(), error: err instanceof Error ? err.name : 'failed' };
   }
   const big = cells.length === sets.length ? cells.at(-1) : undefined;
-  const small = cells.length > 1 ? cells[1] : cells[0];
+  // 1 KB cells carry fixed per-call overhead, so compare against the second size when there are 3+.
+  const small = cells.length > 2 ? cells[1] : cells[0];
   return { system, detail, cells, scale: big && small && small.mbPerS > 0 ? big.mbPerS / small.mbPerS : null, rssMB: rssMB(), peakRssMB: peakMB() };
 }
 
@@ -197,6 +199,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       detectors: { type: 'string' },
+      'per-detector': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       quick: { type: 'boolean', default: false },
       seconds: { type: 'string' },
@@ -210,7 +213,7 @@ async function main(): Promise<void> {
   });
   if (values.help) {
     console.log(
-      `usage: npm run bench -- [--detectors a,b] [--json] [--quick] [--seconds S] [--sizes ${DEFAULT_SIZES.map(([l]) => l).join(',')}]\n` +
+      `usage: npm run bench -- [--detectors a,b | --per-detector] [--json] [--quick] [--seconds S] [--sizes ${DEFAULT_SIZES.map(([l]) => l).join(',')}]\n` +
         `                        [--competitors ${Object.keys(COMPETITORS).join(',')}] [--no-competitors] [--sections ner,validate] [--no-sections]`,
     );
     return;
@@ -234,7 +237,11 @@ async function main(): Promise<void> {
   // it) and the default set.
   const registered = listDetectorFactories().map((f) => f.id);
   const profiles: Record<string, string[] | undefined> = {};
-  if (values.detectors) profiles[`phi-guard [${values.detectors}]`] = values.detectors.split(',').map((s) => s.trim()).filter(Boolean);
+  if (values['per-detector']) {
+    // Each registered family alone, plus the bare pipeline (no detectors): finds the slow one.
+    profiles['pipeline only'] = [];
+    for (const id of registered) profiles[`phi-guard [${id}]`] = [id];
+  } else if (values.detectors) profiles[`phi-guard [${values.detectors}]`] = values.detectors.split(',').map((s) => s.trim()).filter(Boolean);
   else {
     const fast = FAST_PROFILE.filter((id) => registered.includes(id));
     profiles['phi-guard fast'] = fast;
