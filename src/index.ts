@@ -7,6 +7,7 @@ export { DEFAULT_CONTEXT_WORDS } from './pipeline/context.js';
 export { RESOLUTION_STRATEGIES } from './pipeline/resolve.js';
 export { registerDetector, listDetectorFactories } from './detectors/registry.js';
 export { DEFAULT_CLINICAL_STOP_WORDS, createStopList } from './detectors/clinical/stoplist.js';
+export { DEFAULT_PATTERNS, DEFAULT_CUE_WORDS, PATTERN_FAMILIES, createPatternsDetector } from './detectors/patterns/index.js';
 export { validatePrompt, createPromptValidator, VIOLATION_CODES, DEFAULT_PROMPT_POLICY } from './validate/index.js';
 export {
   PhiGuardError,
@@ -28,6 +29,7 @@ export type { DenyTerm } from './pipeline/lists.js';
 export type { ContextOptions } from './pipeline/context.js';
 export type { ResolutionStrategy } from './pipeline/resolve.js';
 export type { DetectorFactory } from './detectors/registry.js';
+export type { PatternSpec, PatternsOptions, CueName } from './detectors/patterns/index.js';
 export type { CustomPattern, CustomPatternOptions } from './detectors/custom/index.js';
 export type { NlpDetectorOptions } from './detectors/nlp/index.js';
 export type { DictionaryDetectorOptions } from './detectors/dictionary/index.js';
