@@ -379,7 +379,7 @@ export function sayHealthPlan(g: Gen, b: DocBuilder): void {
 }
 
 export function sayAccount(g: Gen, b: DocBuilder): void {
-  b.t(g.cue(['Account #: ', 'Acct ', 'Patient account no. ', 'Billing acct: ', 'Acct#', 'Account number ', 'Guarantor acct ', 'Invoice account ', 'HAR ', 'Visit account: ']));
+  b.t(g.cue(['Account #: ', 'Acct ', 'Patient account no. ', 'Billing acct: ', 'Acct#', 'Account number ', 'Guarantor acct ', 'Invoice account ', 'HAR ', 'Visit account: ', 'FIN: ', 'CSN ', 'Encounter # ', 'Financial no. ']));
   b.p('ACCOUNT_NUMBER', g.cue([g.digits(10), `${g.digits(4)}-${g.digits(6)}`, `A${g.digits(8)}`, g.digits(12), `${g.digits(3)}-${g.digits(3)}-${g.digits(3)}`, `${g.letters(2)}${g.digits(9)}`]));
 }
 
@@ -476,7 +476,7 @@ export function sayOtherId(g: Gen, b: DocBuilder): void {
     ['Accession #: ', 'Accession ', 'Specimen ID ', 'Lab accession no. '],
     ['Employee ID: ', 'Badge # ', 'Staff ID ', 'Emp no. '],
     ['Claim #: ', 'Case number ', 'Claim no. ', 'Incident # '],
-    ['Prior auth #: ', 'Authorization no. ', 'Referral # ', 'PA number '],
+    ['Prior auth #: ', 'Authorization no. ', 'Referral # ', 'PA number ', 'Donor ID ', 'Transplant ID: ', 'Registry # ', 'Case ID: '],
   ][k] as string[];
   b.t(g.cue(cues));
   b.p('OTHER_ID', g.cue([`${g.letters(2)}-${g.digits(4)}-${g.digits(3)}`, `${g.letters(1)}${g.digits(2)}-${g.digits(6)}`, `${g.digits(4)}${g.letters(2)}${g.digits(4)}`, `${g.int(2015, 2025)}-${g.digits(5)}`, `${g.letters(3)}${g.digits(7)}`]));
