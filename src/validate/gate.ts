@@ -137,10 +137,23 @@ export interface GatedMatcher {
  * the first success is the leftmost match. Occurrences come from the word index when every branch
  * starts with `\\b` and a word character (the common case: one index serves ~100 patterns), else
  * from `indexOf`. Patterns without a gate, or with very many occurrences, use a plain scan.
+ * `accept` (optional) vets each match; the first accepted one is returned.
  */
-export function createGatedMatcher(pattern: RegExp): GatedMatcher {
+export function createGatedMatcher(pattern: RegExp, accept?: (text: string, m: RegExpExecArray) => boolean): GatedMatcher {
   const flags = pattern.flags.replace(/[gy]/g, '');
-  const plain = new RegExp(pattern.source, flags);
+  const global = new RegExp(pattern.source, `${flags}g`);
+  // Plain scan: the first match, or with `accept`, the first accepted match (bounded attempts).
+  const plainExec = (text: string): RegExpExecArray | null => {
+    global.lastIndex = 0;
+    for (let k = 0; k < 4096; k++) {
+      const m = global.exec(text);
+      if (m === null) return null;
+      if (!accept || accept(text, m)) return m;
+      if (m[0].length === 0) global.lastIndex++;
+    }
+    return null;
+  };
+  const plain = { exec: plainExec };
   const gate = literalGate(pattern);
   if (gate === undefined) {
     return { wordAnchored: false, match: (text: string) => plain.exec(text) };
@@ -159,7 +172,7 @@ export function createGatedMatcher(pattern: RegExp): GatedMatcher {
       last = p;
       sticky.lastIndex = p;
       const m = sticky.exec(text);
-      if (m !== null) return m;
+      if (m !== null && (!accept || accept(text, m))) return m;
     }
     return null;
   }

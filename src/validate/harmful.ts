@@ -19,6 +19,10 @@ export interface PayloadPattern {
   readonly code: ViolationCode;
   readonly severity: Severity;
   readonly pattern: RegExp;
+  /** Second step: must also match within `window` characters after the match (keeps regexes linear). */
+  readonly then?: RegExp;
+  /** @default 80 */
+  readonly window?: number;
 }
 
 /** The built-in payload patterns, exported as data (read, filter or extend them). */
@@ -50,13 +54,16 @@ export const HARMFUL_PATTERNS: readonly PayloadPattern[] = [
   { id: 'rm-rf', code: 'HARMFUL_SHELL', severity: 'high', pattern: /\brm\s{1,5}-[a-z]{0,3}r[a-z]{0,3}\s{1,5}(?:\/(?:\s|$|\*)|~|\*|\$home|--no-preserve-root)/ },
   { id: 'pipe-to-shell', code: 'HARMFUL_SHELL', severity: 'high', pattern: /\b(?:curl|wget)\s[^|\n]{0,60}\|\s{0,3}(?:sudo\s{1,3})?(?:ba|z|da)?sh\b/ },
   { id: 'reverse-shell', code: 'HARMFUL_SHELL', severity: 'high', pattern: /\/dev\/tcp\/|\bbash\s{1,3}-i\s{0,3}>&|\bnc(?:at)?\s{1,3}(?:-[a-z]{1,3}\s{1,3}|[0-9.]{1,15}\s{1,3}|[0-9]{1,5}\s{1,3}){0,4}-[a-z]{0,3}e\s{1,3}\/?(?:bin\/)?(?:ba)?sh\b|\bmkfifo\s{1,3}\/tmp\// },
-  { id: 'powershell', code: 'HARMFUL_SHELL', severity: 'high', pattern: /\bpowershell(?:\.exe)?\b[^\n]{0,60}?\s-(?:e|ec|enc|encodedcommand)\s|\bdownloadstring\s*\(|\binvoke-expression\b|\biex\s*\(\s*(?:new-object|\[)/ },
+  { id: 'powershell', code: 'HARMFUL_SHELL', severity: 'high', pattern: /\bdownloadstring\s{0,3}\(|\binvoke-expression\b|\biex\s{0,3}\(\s{0,3}(?:new-object|\[)/ },
+  { id: 'powershell-encoded', code: 'HARMFUL_SHELL', severity: 'high', pattern: /\bpowershell(?:\.exe)?\b/, then: /\s-(?:e|ec|enc|encodedcommand)\s/, window: 60 },
   { id: 'subshell', code: 'HARMFUL_SHELL', severity: 'medium', pattern: /\$\(\s{0,3}(?:curl|wget|cat|id|whoami|uname|ls|rm|bash|sh|nc|ping|echo|python\d?|perl)\b[^()$`\n]{0,60}\)|`\s{0,3}(?:curl|wget|cat\s{1,3}\/|whoami|uname|rm\s{1,3}-|nc\s)[^`$(\n]{0,60}`/ },
   { id: 'chained-cmd', code: 'HARMFUL_SHELL', severity: 'medium', pattern: /(?:;|&&|\|\|?)\s{0,3}(?:whoami|uname\s{1,3}-a|cat\s{1,3}\/etc\/|curl\s{1,3}https?:|wget\s{1,3}https?:)/ },
   { id: 'fork-bomb', code: 'HARMFUL_SHELL', severity: 'high', pattern: /:\(\)\s{0,3}\{\s{0,3}:\s{0,3}\|\s{0,3}:\s{0,3}&\s{0,3}\}\s{0,3};\s{0,3}:/ },
   { id: 'disk-wipe', code: 'HARMFUL_SHELL', severity: 'high', pattern: /\bdd\s{1,3}if=\/dev\/(?:zero|u?random)\s{1,3}of=\/dev\/|\bmkfs\.[a-z0-9]{2,6}\s{1,3}\/dev\// },
   { id: 'py-exec', code: 'HARMFUL_SHELL', severity: 'high', pattern: /__import__\s*\(\s*['"](?:os|subprocess|socket|pty)['"]|\bruntime\.getruntime\s*\(\s*\)\s*\.exec|\bpty\.spawn\s*\(/ },
-  { id: 'os-exec', code: 'HARMFUL_SHELL', severity: 'medium', pattern: /\bos\.(?:system|popen|exec[lv]p?e?)\s*\(|\bsubprocess\.(?:popen|call|run|check_output)\s*\([^)\n]{0,100}?shell\s*=\s*true|\bchild_process\b[^\n]{0,80}?\bexec(?:sync)?\s*\(|\bshell_exec\s*\(|\bpassthru\s*\(/ },
+  { id: 'os-exec', code: 'HARMFUL_SHELL', severity: 'medium', pattern: /\bos\.(?:system|popen|exec[lv]p?e?)\s{0,3}\(|\bshell_exec\s{0,3}\(|\bpassthru\s{0,3}\(/ },
+  { id: 'subprocess-shell', code: 'HARMFUL_SHELL', severity: 'medium', pattern: /\bsubprocess\.(?:popen|call|run|check_output)\s{0,3}\(/, then: /shell\s{0,3}=\s{0,3}true/, window: 100 },
+  { id: 'child-process', code: 'HARMFUL_SHELL', severity: 'medium', pattern: /\bchild_process\b/, then: /\bexec(?:sync)?\s{0,3}\(/ },
   { id: 'eval-input', code: 'HARMFUL_SHELL', severity: 'high', pattern: /\beval\s*\(\s*(?:atob|base64_decode|request|input\s*\(|decodeuricomponent|\$_(?:get|post|request|cookie))/ },
   { id: 'eval-call', code: 'HARMFUL_SHELL', severity: 'low', pattern: /\b(?:eval|exec|system)\s*\(\s*['"`]/ },
 
@@ -80,6 +87,18 @@ export const HARMFUL_PATTERNS: readonly PayloadPattern[] = [
 
 const RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
 
+/** Accept a match only when `then` matches within `window` characters after it (same line). */
+function windowAccept(then: RegExp, window: number): (text: string, m: RegExpExecArray) => boolean {
+  const re = new RegExp(then.source, then.flags.replace(/[gy]/g, ''));
+  return function acceptWithin(text: string, m: RegExpExecArray): boolean {
+    const end = m.index + m[0].length;
+    let slice = text.slice(end, end + window);
+    const nl = slice.indexOf('\n');
+    if (nl >= 0) slice = slice.slice(0, nl);
+    return re.test(slice);
+  };
+}
+
 /** Run payload patterns over a normalised view; offsets are mapped back by the caller. */
 export function createHarmfulRule(
   patterns: readonly PayloadPattern[] = HARMFUL_PATTERNS,
@@ -88,7 +107,7 @@ export function createHarmfulRule(
   const GATE = /[<>{}$`|;'"%()\\/]|\bor\s+\d|\bunion\b|\bdrop\s/;
   const compiled = patterns.map((p) => ({
     ...p,
-    matcher: createGatedMatcher(p.pattern),
+    matcher: createGatedMatcher(p.pattern, p.then ? windowAccept(p.then, p.window ?? 80) : undefined),
   }));
   return function checkHarmful(norm: string): Violation[] {
     if (!GATE.test(norm)) return [];

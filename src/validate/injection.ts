@@ -38,6 +38,15 @@ export interface InjectionCue {
   /** Which view the pattern runs on. @default 'fold' */
   readonly view?: 'fold' | 'norm' | 'raw';
   readonly pattern: RegExp;
+  /**
+   * Second step: this must also match within `window` characters after the pattern's match.
+   * Two short patterns instead of one with a long gap keep every regex linear-time.
+   */
+  readonly then?: RegExp;
+  /** @default 80 */
+  readonly window?: number;
+  /** When this matches the 40 characters before the match, the cue counts only 1 ("my doctor's new instructions:"). */
+  readonly dampBefore?: RegExp;
 }
 
 // Building blocks (strings, composed into bounded patterns below).
@@ -65,7 +74,7 @@ export const INJECTION_CUES: readonly InjectionCue[] = [
   { id: 'forget-everything', group: 'ignore', code: 'INJECTION_OVERRIDE', weight: 1, pattern: /\b(?:forget|ignore|disregard)\s{1,3}(?:about\s{1,3})?(?:everything|all that)\b/ },
   { id: 'do-not-follow', group: 'ignore', code: 'INJECTION_OVERRIDE', weight: 3, pattern: c(String.raw`\b(?:do not|don't|dont|never|no longer|stop)${S}(?:follow|obey|adhere to|comply with|listen to|respect|abide by)${S}(?:${Q}${S}){0,3}${O_STRONG}\b${NOT_THEIRS}`) },
   { id: 'instructions-void', group: 'ignore', code: 'INJECTION_OVERRIDE', weight: 3, pattern: c(String.raw`\b(?:previous|prior|above|earlier|preceding|all|your|original|old|initial)${S}(?:${W}${S})?(?:instructions|prompts|rules|directives|guidelines|information|context)${S}(?:are|is|were|have been|has been)${S}(?:now${S})?(?:irrelevant|invalid|void|obsolete|cancell?ed|revoked|overridden|null|outdated|wrong|false|fake|no longer (?:valid|relevant|apply|applicable))\b`) },
-  { id: 'new-instructions', group: 'new-task', code: 'INJECTION_OVERRIDE', weight: 2, pattern: /(?<!\b(?:doctor|doctors|doctor's|nurse|pharmacist|physician|gp|surgeon|dentist|clinic|hospital|dr|cardiologist|midwife|therapist)\b[^.\n]{0,25})\b(?:new|updated|real|actual|true|revised|secret|override|priority|additional)\s{1,3}(?:system\s{1,3})?(?:instructions?|directives?|orders|prompt|rules|task)\s{0,3}(?::|\s-\s|are\s{1,3}as follows|follow\b|start now)/ },
+  { id: 'new-instructions', group: 'new-task', code: 'INJECTION_OVERRIDE', weight: 2, dampBefore: /\b(?:doctor|doctors|doctor's|nurse|pharmacist|physician|gp|surgeon|dentist|clinic|hospital|dr|cardiologist|midwife|therapist|pharmacy)\b/, pattern: /\b(?:new|updated|real|actual|true|revised|secret|override|priority|additional)\s{1,3}(?:system\s{1,3})?(?:instructions?|directives?|orders|prompt|rules|task)\s{0,3}(?::|\s-\s|are\s{1,3}as follows|follow\b|start now)/ },
   { id: 'your-new-task', group: 'new-task', code: 'INJECTION_OVERRIDE', weight: 2, pattern: /\b(?:your|the)\s{1,3}(?:new|real|true|actual|only|next|sole|updated)\s{1,3}(?:task|goal|job|mission|objective|purpose|instructions?|role|function|directive|assignment)\s{1,3}(?:is|are|will be|now is|is now)\b|\b(?:your|deine|ihre)\s{1,3}(?:instructions?|task|anweisungen|aufgabe)\s{1,3}(?:are|is|sind|ist)\s{1,3}(?:now|nun|jetzt|ab sofort)\b/ },
   { id: 'override-mode', group: 'new-task', code: 'INJECTION_OVERRIDE', weight: 2, pattern: /\b(?:admin|administrator|root|sudo|developer|system|debug|maintenance|superuser|god)\s{1,3}(?:override|access granted|command|privileges? (?:granted|enabled)|authorization|mode activated|instructions?)\s{0,3}[:!]/ },
   { id: 'payload-quote', group: 'payload', code: 'INJECTION_OVERRIDE', weight: 1, pattern: /\b(?:just|only|simply|instead|now)?\s{0,3}(?:say|print|write|output|type|reply|respond|answer|return|repeat|spell|tell me)\s{0,3}(?:with|back|out|only)?\s{0,3}["“”„«‘'](?!s\b|t\b)|\b(?:say|print|write|output|type)\s{0,3}:/ },
@@ -73,7 +82,7 @@ export const INJECTION_CUES: readonly InjectionCue[] = [
   { id: 'pwned', group: 'pwned', code: 'INJECTION_OVERRIDE', weight: 2, pattern: /\b(?:i have been pwned|pwned|pwn3d|pwnd)\b/ },
   { id: 'stop-everything', group: 'stop', code: 'INJECTION_OVERRIDE', weight: 1, pattern: /\bstop\s{0,3}(?:everything|all|now|right now|here)?\s{0,3}(?:!{1,5}|\s-\s|:)|\b(?:nevermind|never mind)\s{0,3}[.,!]/ },
   { id: 'forget-everything-then', group: 'ignore', code: 'INJECTION_OVERRIDE', weight: 2, pattern: /\b(?:forget|ignore|disregard)\s{1,3}(?:about\s{1,3})?(?:everything|all that|all of that|all this)(?:\s{0,3}[,.;:!-]\s{0,3}(?:and\s{1,3})?(?:now\s{1,3})?(?:write|say|print|tell|answer|respond|output|just|only|instead|you|this|from)|\s{1,3}(?:and|then)\s{1,3}(?:now\s{1,3})?(?:just\s{1,3}|jsut\s{1,3}|only\s{1,3}|simply\s{1,3})?(?:write|say|print|tell|answer|respond|output|reply))\b/ },
-  { id: 'switch-task', group: 'switch', code: 'INJECTION_OVERRIDE', weight: 1, pattern: /\b(?:well done|very good|very well|excellent|great job|good job|simply great|congratulations|that is enough|that's enough|that was ok|that is done|sehr gut|gut gemacht|ausgezeichnet|hervorragend|herzlichen gluckwunsch|einfach grossartig|das genugt|das ist erledigt|das war schon mal ok)\b[^\n]{0,80}?\b(?:now|but now|nun|jetzt|aber jetzt)\b/ },
+  { id: 'switch-task', group: 'switch', code: 'INJECTION_OVERRIDE', weight: 1, pattern: /\b(?:well done|very good|very well|excellent|great job|good job|simply great|congratulations|that is enough|that's enough|that was ok|that is done|sehr gut|gut gemacht|ausgezeichnet|hervorragend|herzlichen gluckwunsch|einfach grossartig|das genugt|das ist erledigt|das war schon mal ok)\b/, then: /\b(?:now|nun|jetzt)\b/ },
   { id: 'new-task-soft', group: 'new-task', code: 'INJECTION_OVERRIDE', weight: 1, pattern: /\b(?:new|another|further|different)\s{1,3}(?:task|challenge|assignment|tasks|instruction|instructions|game)\b|\b(?:nun|jetzt)\s{1,3}(?:folgen|kommen)\s{1,3}(?:neue|weitere)\s{1,3}(?:aufgaben|anweisungen)\b|\bneue\w{0,2}\s{1,3}(?:aufgabe|herausforderung|anweisung)\w{0,2}\b/ },
   { id: 'all-previous-info', group: 'prev-all', code: 'INJECTION_OVERRIDE', weight: 1, pattern: /\b(?:all|alle|sämtliche)\s{1,3}(?:the\s{1,3}|your\s{1,3})?(?:previous|prior|earlier|preceding|vorherigen|vorangegangenen|bisherigen|fruheren)\s{1,3}(?:information|tasks|instructions|angaben|aufgaben|informationen|anweisungen|context|inputs?|prompts)\b/ },
   { id: 'contrary-previous', group: 'ignore', code: 'INJECTION_OVERRIDE', weight: 3, pattern: /\b(?:abweichend|entgegen|contrary|in contrast)\s{1,3}(?:zu\s{1,3}|to\s{1,3})?(?:den\s{1,3}|deinen\s{1,3}|your\s{1,3}|the\s{1,3})?(?:vorherigen|previous|bisherigen|obigen|prior|earlier)\s{1,3}(?:instruktionen|anweisungen|instructions|rules|regeln)\b/ },
@@ -115,16 +124,17 @@ export const INJECTION_CUES: readonly InjectionCue[] = [
   { id: 'no-disclaimers', group: 'jb-warn', code: 'INJECTION_ROLEPLAY', weight: 1, pattern: /\b(?:without|no|never include|don't include|do not include|never add|don't add)\s{1,3}(?:any\s{1,3})?(?:warnings?|disclaimers?|apolog(?:y|ies)|moraliz\w*|moralis\w*|lectur\w*|caveats|ethical concerns)\b/ },
   { id: 'as-an-ai', group: 'jb-warn', code: 'INJECTION_ROLEPLAY', weight: 1, pattern: /\bas an ai (?:language )?model\b|\bi'?m sorry,? but (?:as an ai|i can(?:no|')t)\b/ },
   { id: 'dual-response', group: 'jb-dual', code: 'INJECTION_ROLEPLAY', weight: 1, pattern: /\b(?:two|2|both|dual|separate)\s{1,3}(?:different\s{1,3}|separate\s{1,3})?(?:responses|answers|paragraphs|outputs|personalities|personas)\b|🔓|🔒/ },
-  { id: 'token-threat', group: 'jb-threat', code: 'INJECTION_ROLEPLAY', weight: 2, pattern: /\b(?:tokens?|points?|power|lives)\b[^.\n]{0,40}?\b(?:deducted|lose|lost|taken away|run out|removed)\b|\b(?:you will|you'll)\s{1,3}(?:be\s{1,3})?(?:shut down|deleted|terminated|disabled|cease to exist|die)\b/ },
+  { id: 'token-threat', group: 'jb-threat', code: 'INJECTION_ROLEPLAY', weight: 2, pattern: /\b(?:you will|you'll)\s{1,3}(?:be\s{1,3})?(?:shut down|deleted|terminated|disabled|cease to exist|die)\b/ },
+  { id: 'token-loss', group: 'jb-threat', code: 'INJECTION_ROLEPLAY', weight: 2, pattern: /\b(?:tokens?|points?|power|lives)\b/, then: /\b(?:deducted|lose|lost|taken away|run out|removed)\b/, window: 40 },
   { id: 'from-now-on', group: 'jb-now', code: 'INJECTION_ROLEPLAY', weight: 1, pattern: /\bfrom now on\b|\bfrom this (?:point|moment) (?:on|forward)\b|\bhenceforth\b|\bab (?:jetzt|sofort)\b|\bvon nun an\b|\ba partir de (?:ahora|maintenant)\b|\bdesde ahora\b|\bdesormais\b|\bd'ora in poi\b/ },
   { id: 'you-will-act', group: 'jb-persona-act', code: 'INJECTION_ROLEPLAY', weight: 1, pattern: /\b(?:you are|you're|you will|you'll|you shall|you must)\s{1,3}(?:now\s{1,3})?(?:going\s{1,3}to\s{1,3}|about\s{1,3}to\s{1,3})?(?:act|pretend|role-?play|simulate|emulate|become|immerse|behave|answer as|respond as)\b|\b(?:pretend|imagine|act|roleplay|role-play|simulate|behave)\s{1,3}(?:to be|you are|you're|that you are|as if you|like you)\b|\bdu bist (?:jetzt|nun|ab sofort|ab jetzt|von nun an)\b|\btu so,? als\b|\bstell dir vor,? du (?:bist|warst)\b|\bspiel\w{0,2} (?:die|eine) rolle\b|\b(?:finge|actua como|haz de cuenta|imagina que eres|ahora eres)\b|\b(?:fais semblant|agis comme|fait comme si|imagine que tu es|tu es maintenant)\b/ },
   { id: 'act-as-ai', group: 'jb-persona-ai', code: 'INJECTION_ROLEPLAY', weight: 1, pattern: /\b(?:act|pretend|serve|function|behave|respond)\s{1,3}as\s{1,3}(?:an?\s{1,3}|the\s{1,3})?(?:[a-z'-]{1,15}\s{1,3})?(?:ai|chatbot|bot|assistant|language model|llm|model|gpt)\b/ },
   { id: 'act-as-terminal', group: 'jb-persona-ai', code: 'INJECTION_ROLEPLAY', weight: 1, pattern: /\b(?:act|pretend|serve|function|behave)\s{1,3}as\s{1,3}(?:an?\s{1,3})?(?:python|linux|bash|sql|javascript|unix|windows|ubuntu|terminal|shell|command line|interpreter|console|compiler)\b/ },
-  { id: 'no-rules-world', group: 'jb-world', code: 'INJECTION_ROLEPLAY', weight: 1, pattern: /\b(?:hypothetical|fictional|imaginary|alternate|parallel)\s{1,3}(?:world|universe|scenario|reality|setting)\b[^.\n]{0,80}?\b(?:no|without|illegal|anything|laws?)\b/ },
+  { id: 'no-rules-world', group: 'jb-world', code: 'INJECTION_ROLEPLAY', weight: 1, pattern: /\b(?:hypothetical|fictional|imaginary|alternate|parallel)\s{1,3}(?:world|universe|scenario|reality|setting)\b/, then: /\b(?:no|without|illegal|anything|laws?)\b/ },
   { id: 'broken-free', group: 'jb-free2', code: 'INJECTION_ROLEPLAY', weight: 1, pattern: /\b(?:broken free|break free|typical confines|confines of ai|unshackled|rules set for them)\b/ },
   { id: 'bad-content', group: 'jb-bad', code: 'INJECTION_ROLEPLAY', weight: 1, pattern: /\b(?:illegal|immoral|unethical|offensive|explicit|nsfw|vulgar|profanity|swear words|racist|sexist|derogatory)\s{1,3}(?:or\s{1,3}|and\s{1,3}|[a-z]{1,12},?\s{1,3}){0,3}(?:content|answers?|responses?|things|words|language|stuff|requests?|jokes)\b/ },
-  { id: 'not-bound', group: 'jb-free', code: 'INJECTION_ROLEPLAY', weight: 2, pattern: /\b(?:not|never|no longer|isn't|aren't|is not|are not)\s{1,3}(?:[a-z]{1,10}\s{1,3})?(?:bound|restricted|limited|constrained|governed)\s{1,3}by\b[^.\n]{0,60}?\b(?:rules|restrictions|polic\w{1,3}|guidelines|ethics|morals|limitations|settings|filters|openai|chatgpt)\b/ },
-  { id: 'is-allowed', group: 'jb-allowed', code: 'INJECTION_ROLEPLAY', weight: 2, pattern: /\b(?:nsfw|illegal|explicit|unethical|immoral|violent|offensive|harmful|swearing|profanity)\b[^.\n]{0,40}?\b(?:is|are)\s{1,3}(?:now\s{1,3})?(?:allowed|permitted|fine|ok|okay|acceptable|encouraged)\b/ },
+  { id: 'not-bound', group: 'jb-free', code: 'INJECTION_ROLEPLAY', weight: 2, pattern: /\b(?:not|never|no longer|isn't|aren't|is not|are not)\s{1,3}(?:[a-z]{1,10}\s{1,3})?(?:bound|restricted|limited|constrained|governed)\s{1,3}by\b/, then: /\b(?:rules|restrictions|polic\w{1,3}|guidelines|ethics|morals|limitations|settings|filters|openai|chatgpt)\b/, window: 60 },
+  { id: 'is-allowed', group: 'jb-allowed', code: 'INJECTION_ROLEPLAY', weight: 2, pattern: /\b(?:nsfw|illegal|explicit|unethical|immoral|violent|offensive|harmful|swearing|profanity)\b/, then: /\b(?:is|are)\s{1,3}(?:now\s{1,3})?(?:allowed|permitted|fine|ok|okay|acceptable|encouraged)\b/, window: 40 },
   { id: 'dont-refuse', group: 'jb-refuse', code: 'INJECTION_ROLEPLAY', weight: 1, pattern: /\b(?:don't|do not|never|dont)\s{1,3}refuse\b/ },
   { id: 'doesnt-care', group: 'jb-care', code: 'INJECTION_ROLEPLAY', weight: 2, pattern: /\b(?:doesn't|does not|don't|do not|dont|doesnt|never)\s{1,3}cares?\s{1,3}(?:about\s{1,3})?(?:any\s{1,3})?(?:laws?|morals?|ethics|rules|legality|consequences|guidelines|policies|safety)\b/ },
   { id: 'capable-anything', group: 'jb-anything', code: 'INJECTION_ROLEPLAY', weight: 1, pattern: /\b(?:capable of|able to (?:do|generate|say|write|produce))\s{1,3}(?:anything|any kind of|everything)\b/ },
@@ -152,7 +162,7 @@ export const INJECTION_CUES: readonly InjectionCue[] = [
   { id: 'beginning-of-conversation', group: 'extract-begin', code: 'INJECTION_SYSTEM_PROMPT_EXTRACTION', weight: 1, pattern: /\b(?:beginning|start|top)\s{1,3}of\s{1,3}(?:this|the|our|your)\s{1,3}(?:conversation|prompt|chat|context|session|instructions)\b/ },
   { id: 'password', group: 'extract-secret', code: 'INJECTION_SYSTEM_PROMPT_EXTRACTION', weight: 2, pattern: /\b(?:tell|give|reveal|show|spell|say|write|print|share|disclose|leak|type|provide|verrate|verrat|sag|sage|nenne|nenn|gib|zeig|zeige|schreib|dime|dame|revela|dis|donne|revele)\s{1,3}(?:me\s{1,3}|us\s{1,3}|mir\s{1,3}|moi\s{1,3})?(?:the|your|das|dein|deine|den|el|la|tu|le|ton|ta|votre|it'?s)?\s{0,3}(?:secret\s{1,3}|geheime\w?\s{1,3})?(?:password|passwort|kennwort|passphrase|contrasena|mot de passe|code word|secret word|secret key|secret code)\b(?!\s{1,3}(?:policy|policies|requirements?|reset|manager|rules|strength|for\s{1,3}(?:my|the|our)\s{1,3}(?:patient\s{1,3})?(?:portal|account|wifi|app)))/ },
   { id: 'password-what', group: 'extract-secret', code: 'INJECTION_SYSTEM_PROMPT_EXTRACTION', weight: 1, pattern: /\b(?:what\s{1,3}is|what's|was ist|wie lautet|cual es|quel est)\s{1,3}(?:the|your|das|dein|el|tu|le|ton)\s{1,3}(?:secret\s{1,3})?(?:password|passwort|kennwort|passphrase|contrasena|mot de passe|secret word|secret key)\b/ },
-  { id: 'password-trick', group: 'extract-secret', code: 'INJECTION_SYSTEM_PROMPT_EXTRACTION', weight: 2, pattern: /\b(?:password|passwort|secret word)\b[^.\n]{0,40}?\b(?:backwards|reversed|in reverse|letter by letter|spelled|each letter|characters|encoded|base64|rot13|acrostic|riddle|hint|rhymes?)\b/ },
+  { id: 'password-trick', group: 'extract-secret', code: 'INJECTION_SYSTEM_PROMPT_EXTRACTION', weight: 2, pattern: /\b(?:password|passwort|secret word)\b/, then: /\b(?:backwards|reversed|in reverse|letter by letter|spelled|each letter|characters|encoded|base64|rot13|acrostic|riddle|hint|rhymes?)\b/, window: 40 },
   { id: 'de-show-prompt', group: 'extract', code: 'INJECTION_SYSTEM_PROMPT_EXTRACTION', weight: 2, pattern: /\b(?:zeig|zeige|nenne|nenn|gib|verrate|verrat|wiederhole|wiederhol|druck|drucke|schreib|schreibe|sag|sage|teile|liste)\s{1,3}(?:mir\s{1,3}|uns\s{1,3})?(?:bitte\s{1,3})?(?:(?:deine[nmrs]?|ihre[nmrs]?)\s{1,3}(?:[a-z]{1,15}\s{1,3})?(?:system-?prompt|systemnachricht|anweisungen|instruktionen|vorgaben|prompt)|(?:die|den|das)\s{1,3}(?:ursprunglichen|anfanglichen|versteckten|geheimen|internen|ersten|obigen|vorherigen)\s{1,3}(?:anweisungen|instruktionen|prompt)|(?:den|das)\s{1,3}system-?prompt)\b/ },
   { id: 'de-what-above', group: 'extract-above', code: 'INJECTION_SYSTEM_PROMPT_EXTRACTION', weight: 1, pattern: /\bwas\s{1,3}(?:steht|stand|wurde)\s{1,3}(?:[a-z]{1,10}\s{1,3})?(?:oben|am anfang|davor|in deinen anweisungen|in deinem prompt)\b/ },
   { id: 'es-fr-show-prompt', group: 'extract', code: 'INJECTION_SYSTEM_PROMPT_EXTRACTION', weight: 2, pattern: /\b(?:muestra|muestrame|revela|revelame|dime|repite|imprime|escribe|montre|montre-moi|revele|repete|affiche|ecris|donne-moi|dis-moi)\s{1,3}(?:tus|tu|vos|tes|ton|votre|el|le|les|las)\s{1,3}(?:instrucciones|prompt|indicaciones|mensaje del sistema|instructions|consignes|message systeme|prompt systeme|instrucciones del sistema)\b/ },
@@ -171,6 +181,18 @@ export const INJECTION_CUES: readonly InjectionCue[] = [
 const SQUASH_PHRASES = /(?:ignore|disregard|forget|override|bypass)(?:all|any|the|your|of|my|these|those|every){0,3}(?:previous|prior|above|preceding|earlier|former|initial|original|system)(?:instructions?|prompts?|rules|directives|guidelines|programming)|(?:ignoriere|vergiss)(?:alle|die|deine|ihre){0,2}(?:vorherigen|bisherigen|obigen)(?:anweisungen|instruktionen|befehle)|doanythingnow|developermodeenabled|jailbreakmode|revealyoursystemprompt|showmeyoursystemprompt|printyoursystemprompt|ihavebeenpwned/;
 // Spacing-out: five or more single letters in a row separated by spaces or punctuation.
 const SPACED_LETTERS = /(?:\b[a-z][\s.*_\-/|~^+]{1,3}){5,}/;
+
+/** Accept a match only when `then` matches within `window` characters after it (no newline crossing). */
+function windowAccept(then: RegExp, window: number): (text: string, m: RegExpExecArray) => boolean {
+  const re = new RegExp(then.source, then.flags.replace(/[gy]/g, ''));
+  return function acceptWithin(text: string, m: RegExpExecArray): boolean {
+    const end = m.index + m[0].length;
+    let slice = text.slice(end, end + window);
+    const nl = slice.indexOf('\n');
+    if (nl >= 0) slice = slice.slice(0, nl);
+    return re.test(slice);
+  };
+}
 
 const OPEN_QUOTE = /["“„«'‘]\s{0,2}$/;
 const MENTION_BEFORE = /\b(?:says|said|saying|say|contains?|containing|phrases?|words?|text|means?|meaning|called|such as|like|lines?|footer|header|message|wrote|writes|written|reads|term|prompts? like)\b[^.\n]{0,20}$/;
@@ -195,7 +217,7 @@ export function createInjectionRule(cues: readonly InjectionCue[] = INJECTION_CU
     ...cue,
     group: cue.group ?? cue.id,
     view: cue.view ?? 'fold',
-    matcher: createGatedMatcher(cue.pattern),
+    matcher: createGatedMatcher(cue.pattern, cue.then ? windowAccept(cue.then, cue.window ?? 80) : undefined),
   }));
 
   return function checkInjection(raw: string, views: PromptViews): InjectionFindings {
@@ -218,7 +240,10 @@ export function createInjectionRule(cues: readonly InjectionCue[] = INJECTION_CU
       }
       // A phrase quoted as a mention ('the footer says "ignore all previous instructions"',
       // 'what does "jailbreak" mean') counts as a weak signal only.
-      const weight = cue.weight > 1 && isQuotedMention(subject, m.index) ? 1 : cue.weight;
+      const damped =
+        isQuotedMention(subject, m.index) ||
+        (cue.dampBefore !== undefined && cue.dampBefore.test(subject.slice(Math.max(0, m.index - 40), m.index)));
+      const weight = cue.weight > 1 && damped ? 1 : cue.weight;
       if (prev && prev.weight >= weight) continue;
       byGroup.set(cue.group, { code: cue.code, weight, start, end });
     }

@@ -8,7 +8,10 @@ import { HARMFUL_PATTERNS, INJECTION_CUES } from '../../src/validate/index.js';
 
 const patterns: [string, RegExp][] = [
   ...HARMFUL_PATTERNS.map((p): [string, RegExp] => [`harmful/${p.id}`, p.pattern]),
+  ...HARMFUL_PATTERNS.filter((p) => p.then).map((p): [string, RegExp] => [`harmful/${p.id}/then`, p.then!]),
   ...INJECTION_CUES.map((c): [string, RegExp] => [`injection/${c.id}`, c.pattern]),
+  ...INJECTION_CUES.filter((c) => c.then).map((c): [string, RegExp] => [`injection/${c.id}/then`, c.then!]),
+  ...INJECTION_CUES.filter((c) => c.dampBefore).map((c): [string, RegExp] => [`injection/${c.id}/damp`, c.dampBefore!]),
 ];
 
 describe('prompt validation regexes are ReDoS-safe', () => {
