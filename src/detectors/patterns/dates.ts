@@ -16,6 +16,7 @@ import {
   KW_UNIT,
   isDigit,
   isLetter,
+  isUpper,
   readNumbers,
   stickyEnd,
   sticky,
@@ -258,7 +259,11 @@ function dayMonth(s: Scan, start: number, cued: boolean): number {
   const ordinal = isLetter(t.charCodeAt(start + (buf[1] as number))) && !startsMonth(t, start + (buf[1] as number));
   const hasYear = k >= 2;
   const sep = t.charCodeAt(start + (buf[1] as number));
-  if (!hasYear && !ordinal && sep === 32 && ambiguousMonthAfter(s, start + (buf[1] as number))) return -1;
+  if (!hasYear && !ordinal && sep === 32 && ambiguousMonthAfter(s, start + (buf[1] as number))) {
+    // "12 May" / "12 MAY" is a date unless a verb follows ("2 may be", "5 MAY NEED").
+    const m = t.charCodeAt(start + (buf[1] as number) + 1);
+    if (!isUpper(m) || modalFollows(t, e)) return -1;
+  }
   if (!hasYear && s.at(e) === 32 && (s.nextWordFlags(e, 2) & KW_UNIT) !== 0) return -1;
   s.emit('DATE', start, e, cued ? 0.95 : 0.9, SRC);
   s.lastDateEnd = e;
@@ -275,6 +280,12 @@ function endsListItem(s: Scan, i: number): boolean {
     return a === 97 && (s.at(i + 2) | 32) === 110 && (s.at(i + 3) | 32) === 100 && s.at(i + 4) === 32;
   }
   return false;
+}
+
+const MODAL_NEXT = /^\s+(?:be|have|has|need|needs|require|not|also|help|cause|take|give|benefit|use|continue|go|get|try|want|resume|start|stop|return|feel|do|call|come|see|ask|consider)\b/i;
+
+function modalFollows(t: string, e: number): boolean {
+  return MODAL_NEXT.test(t.slice(e, e + 14));
 }
 
 function startsMonth(t: string, i: number): boolean {
@@ -314,7 +325,7 @@ export function dateAtMonth(s: Scan, start: number, end: number, ambiguous: bool
     }
   }
   e = stickyEnd(DATE_PATTERNS.monthYear.regex, t, start);
-  if (e > 0 && (!ambiguous || (t.charCodeAt(start) & 0x20) === 0 || cued || s.cued(CUE.year, start, 12))) {
+  if (e > 0 && (!ambiguous || (t.charCodeAt(start) & 0x20) === 0 || t.charCodeAt(end) === 45 || cued || s.cued(CUE.year, start, 12))) {
     s.emit('DATE', start, e, 0.85, SRC);
     s.lastDateEnd = e;
     return e;

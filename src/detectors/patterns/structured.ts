@@ -99,7 +99,7 @@ function firstComponentEnd(t: string, fs: number, fe: number): number {
 export function hl7Pass(s: Scan): void {
   const t = s.text;
   if (t.indexOf('|') < 0) return;
-  for (const seg of ['PID|', 'PV1|', 'IN1|']) {
+  for (const seg of ['PID|', 'PV1|', 'IN1|', 'pid|', 'pv1|', 'in1|']) {
     for (let i = t.indexOf(seg); i >= 0; i = t.indexOf(seg, i + 4)) {
       if (i > 0 && t.charCodeAt(i - 1) !== 10 && t.charCodeAt(i - 1) !== 13) continue;
       const le = lineEnd(t, i);
@@ -109,7 +109,7 @@ export function hl7Pass(s: Scan): void {
         const [a, b] = field(k);
         if (a < b) emitField(s, type, a, firstComponentEnd(t, a, b), score);
       };
-      if (seg === 'PID|') {
+      if (seg === 'PID|' || seg === 'pid|') {
         first(2, 'MRN');
         first(3, 'MRN');
         first(4, 'MRN');
@@ -127,7 +127,7 @@ export function hl7Pass(s: Scan): void {
             cs = j + 1;
           }
         }
-      } else if (seg === 'PV1|') {
+      } else if (seg === 'PV1|' || seg === 'pv1|') {
         // PV1-19 visit number (some senders shift it to 18, which is otherwise a short code).
         first(18, 'ACCOUNT_NUMBER');
         first(19, 'ACCOUNT_NUMBER');
