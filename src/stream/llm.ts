@@ -11,9 +11,12 @@ import type { TextTransform } from './text.js';
  * is read, so the time to first byte is the upstream's.
  *
  * Formats: OpenAI chat completion chunks (`choices[].delta.content`, `delta.tool_calls[]
- * .function.arguments`), legacy completions (`choices[].text`), Anthropic Messages events
- * (`text_delta`, `input_json_delta`, `thinking_delta`). Other JSON events go through `fallback`
- * string by string (stateless); error events are passed as they are unless `fallbackErrors`.
+ * .function.arguments`), legacy completions (`choices[].text`), OpenAI Responses API events
+ * (`response.output_text.delta` / `.done`, `response.function_call_arguments.delta` / `.done`),
+ * Anthropic Messages events (`text_delta`, `input_json_delta`, `thinking_delta`). Other JSON
+ * events go through `fallback` string by string (stateless; whole texts such as a `.done`
+ * event's `text` come out exactly as the concatenated deltas do); error events are passed as
+ * they are unless `fallbackErrors`.
  */
 export interface LlmStreamOptions {
   /** A fresh transform for one text channel. */
@@ -30,7 +33,7 @@ const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && 
 /** Keys whose string values are protocol, not prose: never passed to `fallback`. */
 export const PROTOCOL_KEYS: ReadonlySet<string> = new Set([
   'id', 'type', 'object', 'model', 'role', 'finish_reason', 'stop_reason', 'system_fingerprint', 'event',
-  'service_tier', 'index', 'created', 'status', 'logprobs',
+  'service_tier', 'index', 'created', 'status', 'logprobs', 'item_id', 'call_id', 'response_id', 'name',
 ]);
 
 export interface LlmEventRewriter {
@@ -126,7 +129,7 @@ export function createLlmEventRewriter(options: LlmStreamOptions): LlmEventRewri
   async function flushOpenAi(): Promise<SseItem[]> {
     const byChoice = new Map<number, Json>();
     for (const key of [...channels.keys()]) {
-      if (key.startsWith('a:')) continue;
+      if (key.startsWith('a:') || key.startsWith('r:')) continue;
       const ci = Number(key.slice(0, key.indexOf(':')));
       if (!byChoice.has(ci)) byChoice.set(ci, { index: ci, delta: {}, finish_reason: null });
     }
@@ -180,9 +183,37 @@ export function createLlmEventRewriter(options: LlmStreamOptions): LlmEventRewri
     return [{ kind: 'event', event: 'content_block_delta', data: JSON.stringify(data) }];
   }
 
+  // OpenAI Responses API: deltas per (output item, content part); `.done` closes the channel.
+  const responsesDeltaType = new Map<string, { type: string; meta: Json }>();
+  async function responses(ev: SseEvent, data: Json): Promise<SseItem[] | undefined> {
+    const type = data.type as string;
+    const m = /^response\.(output_text|function_call_arguments|reasoning_summary_text|refusal)\.(delta|done)$/.exec(type);
+    if (!m) return undefined;
+    const key = `r:${String(data.item_id ?? '')}:${String(data.output_index ?? 0)}:${String(data.content_index ?? data.summary_index ?? 0)}`;
+    if (m[2] === 'delta') {
+      const meta: Json = {};
+      for (const k of ['item_id', 'output_index', 'content_index', 'summary_index']) if (k in data) meta[k] = data[k];
+      responsesDeltaType.set(key, { type, meta });
+      if (typeof data.delta === 'string') data.delta = await channel(key).push(data.delta);
+      return [{ ...ev, data: JSON.stringify(data) }];
+    }
+    const extra = await responsesRemainder(key);
+    await rewriteLeaves(data, '');
+    return [...extra, { ...ev, data: JSON.stringify(data) }];
+  }
+  async function responsesRemainder(key: string): Promise<SseItem[]> {
+    const rest = await closeChannel(key);
+    const open = responsesDeltaType.get(key);
+    responsesDeltaType.delete(key);
+    if (rest === '' || !open) return [];
+    const data: Json = { type: open.type, ...open.meta, delta: rest };
+    return [{ kind: 'event', event: open.type, data: JSON.stringify(data) }];
+  }
+
   async function finishAll(): Promise<SseItem[]> {
     const out = await flushOpenAi();
     for (const k of [...channels.keys()]) if (k.startsWith('a:')) out.push(...(await anthropicRemainder(Number(k.slice(2)))));
+    for (const k of [...channels.keys()]) if (k.startsWith('r:')) out.push(...(await responsesRemainder(k)));
     return out;
   }
 
@@ -210,6 +241,10 @@ export function createLlmEventRewriter(options: LlmStreamOptions): LlmEventRewri
       }
       if (typeof data.type === 'string' && (data.type.startsWith('content_block_') || data.type.startsWith('message_') || data.type === 'ping')) {
         return anthropic(item, data);
+      }
+      if (typeof data.type === 'string' && data.type.startsWith('response.')) {
+        const out = await responses(item, data);
+        if (out) return out;
       }
       await rewriteLeaves(data, '');
       return [{ ...item, data: JSON.stringify(data) }];

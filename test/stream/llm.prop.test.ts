@@ -7,8 +7,15 @@ import { createRestoreStream } from '../../src/stream/restore.js';
 import { chunk, cutsArb, fakeDetector, proseArb } from './helpers.js';
 
 /** Build an SSE body carrying `text` in pieces at `cuts`, in OpenAI or Anthropic form. */
-function sse(text: string, cuts: number[], format: 'openai' | 'anthropic'): string {
+function sse(text: string, cuts: number[], format: 'openai' | 'anthropic' | 'responses'): string {
   const pieces = chunk(text, cuts);
+  if (format === 'responses') {
+    const ids = { item_id: 'msg_1', output_index: 0, content_index: 0 };
+    return (
+      pieces.map((p, i) => `event: response.output_text.delta\ndata: ${JSON.stringify({ type: 'response.output_text.delta', sequence_number: i, ...ids, delta: p })}\n\n`).join('') +
+      `event: response.output_text.done\ndata: ${JSON.stringify({ type: 'response.output_text.done', ...ids, text })}\n\n`
+    );
+  }
   if (format === 'openai') {
     return (
       pieces.map((p) => `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: p }, finish_reason: null }] })}\n\n`).join('') +
@@ -43,7 +50,11 @@ function contentOf(out: string): string {
   for (const line of out.split('\n')) {
     if (!line.startsWith('data: ') || line === 'data: [DONE]') continue;
     const ev = JSON.parse(line.slice(6));
-    text += ev.choices?.[0]?.delta?.content ?? (ev.type === 'content_block_delta' ? ev.delta.text : ev.content_block?.text ?? '');
+    if (ev.type === 'response.output_text.done') {
+      expect(ev.text).toBe(text); // the whole text equals the streamed deltas
+      continue;
+    }
+    text += ev.choices?.[0]?.delta?.content ?? (ev.type === 'content_block_delta' ? ev.delta.text : ev.type === 'response.output_text.delta' ? ev.delta : ev.content_block?.text ?? '');
   }
   return text;
 }
@@ -51,7 +62,7 @@ function contentOf(out: string): string {
 describe('LLM SSE rewriting: streamed output equals non-streamed output', async () => {
   const redactor = await createRedactor({ detectors: [fakeDetector], context: false });
   const opts = { minSegment: 20, maxSegment: 80, context: 24 };
-  const format = fc.constantFrom('openai' as const, 'anthropic' as const);
+  const format = fc.constantFrom('openai' as const, 'anthropic' as const, 'responses' as const);
 
   it('restore mode, any text chunking and any byte chunking', async () => {
     const map = createPlaceholderMap();
