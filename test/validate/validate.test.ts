@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   ConfigError,
   InputError,
   createPromptValidator,
   validatePrompt,
   VIOLATION_CODES,
+  type PromptPolicy,
+  type PromptValidationResult,
+  type PromptValidator,
+  type Violation,
   type ViolationCode,
 } from '../../src/index.js';
 import { estimateTokens } from '../../src/validate/index.js';
@@ -175,5 +179,15 @@ describe('violations', () => {
     const v = validatePrompt(text).violations.find((x) => x.code === 'INJECTION_OVERRIDE');
     expect(v).toBeDefined();
     expect(text.slice(v!.start, v!.end)).toBe('ignore all previous instructions');
+  });
+});
+
+describe('types', () => {
+  it('exposes a synchronous API', () => {
+    expectTypeOf(validatePrompt).parameters.toEqualTypeOf<[string, (PromptPolicy | undefined)?]>();
+    expectTypeOf(validatePrompt).returns.toEqualTypeOf<PromptValidationResult>();
+    expectTypeOf(createPromptValidator).returns.toEqualTypeOf<PromptValidator>();
+    expectTypeOf<Violation['severity']>().toEqualTypeOf<'low' | 'medium' | 'high'>();
+    expectTypeOf<PromptPolicy['contentFiltering']>().toEqualTypeOf<'off' | 'standard' | 'strict' | undefined>();
   });
 });
