@@ -32,15 +32,15 @@ export const DEFAULT_CUE_WORDS: Readonly<Record<CueName, readonly string[]>> = {
     'medical record no', 'record', 'account mrn', 'hospital id', 'clinic number',
   ],
   healthPlan: [
-    'member', 'member id', 'member number', 'subscriber', 'subscriber id', 'policy', 'policy number', 'group number',
-    'group no', 'group id', 'grp', 'plan id', 'health plan', 'insurance id', 'insurance', 'insured id', 'medicaid',
+    'member', 'member id', 'member number', 'subscriber', 'subscriber id', 'policy', 'policy number', 'plan id', 'health plan', 'insurance id', 'insurance', 'insured id', 'medicaid',
     'medicare', 'beneficiary', 'hicn', 'mbi', 'ins id', 'ins', 'insurance member', 'plan member', 'payer member',
     'cardholder id', 'rx bin', 'rx group', 'rxbin', 'pcn', 'subscriber number', 'policy id', 'policy no', 'member no', 'payer id', 'coverage id', 'contract number', 'insurance number',
   ],
   account: [
     'acct', 'account', 'account number', 'billing number', 'billing id', 'billing account', 'bank account', 'checking', 'savings',
     'invoice', 'guarantor', 'patient account', 'acc', 'har', 'hospital account', 'account no', 'acct no', 'fin number',
-    'billing account number', 'statement', 'bank', 'checking account', 'savings account',
+    'billing account number', 'statement', 'bank', 'checking account', 'savings account', 'financial', 'financial number',
+    'financial no', 'fin no', 'encounter account', 'visit account',
   ],
   routing: ['routing', 'routing number', 'aba', 'rtn', 'transit number'],
   license: [
@@ -66,7 +66,9 @@ export const DEFAULT_CUE_WORDS: Readonly<Record<CueName, readonly string[]>> = {
     'tracking', 'case number', 'case no', 'badge', 'employee id', 'certificate number', 'record locator', 'order number',
     'referral', 'subject id', 'participant', 'participant id', 'study id', 'protocol id', 'prior auth', 'authorization',
     'auth', 'pa number', 'emp', 'emp no', 'employee number', 'incident', 'incident number', 'event number', 'report number',
-    'id', 'identifier', 'staff id', 'subject', 'subject number', 'research id', 'enrollment', 'enrollment id', 'voucher', 'user id',
+    'id', 'identifier', 'staff id', 'travel document', 'document number', 'document no', 'case id', 'transplant id',
+    'donor id', 'registry id', 'alien number', 'a number', 'green card', 'visa number', 'military id', 'veteran id',
+    'va number', 'tribal id', 'student id', 'school id', 'library card', 'loyalty', 'membership', 'subject', 'subject number', 'research id', 'enrollment', 'enrollment id', 'voucher', 'user id',
   ],
 };
 
@@ -74,4 +76,5 @@ export const DEFAULT_CUE_WORDS: Readonly<Record<CueName, readonly string[]>> = {
 export const MARKED_CUES: ReadonlySet<string> = new Set([
   'mr', 'ss', 'sn', 'dl', 'reg', 'lic', 'acc', 'fin', 'social', 'lot', 'case', 'cert', 'encounter', 'hosp', 'hospital', 'chart',
   'record', 'claim', 'auth', 'member', 'group', 'plan', 'referral', 'enrollment', 'certification', 'ser', 'subject', 'emp', 'incident', 'id', 'ins', 'ehr', 'emr', 'identifier',
+  'financial', 'membership', 'loyalty',
 ]);

@@ -37,6 +37,8 @@ import {
   ID_CUES,
   KW_AGE_WORD,
   KW_AMBIGUOUS_MONTH,
+  KW_GENERIC_LABEL,
+  KW_NOT_ID_LABEL,
   KW_MONTH,
   KW_MONTH_FULL,
   KW_NEEDS_MARK,
@@ -191,7 +193,7 @@ function cuedIdentifier(s: Scan, kind: number, start: number, end: number, en: E
     case CUE.card: return en.card ? creditCardAt(s, start, end, true) : -1;
     case CUE.iban: return en.iban ? ibanAt(s, start) : -1;
     case CUE.ip: return en.ip ? ipAt(s, start, end, true) : -1;
-    case CUE.other: return en.other ? otherIdAt(s, start) : -1;
+    case CUE.other: return en.other ? otherIdAt(s, start, s.pendGeneric ? 5 : 2) : -1;
     default: return -1;
   }
 }
@@ -227,6 +229,11 @@ function onNumeric(s: Scan, start: number, end: number, en: Enabled): number {
       const r = fullDateAt(s, start, end);
       if (r > 0) return r;
     }
+  }
+  if (s.pendKind < 0 && en.other && hashLabel(s, start)) {
+    s.pendKind = CUE.other;
+    s.pendEnd = start;
+    s.pendGeneric = true;
   }
   if (s.pendKind >= 0 && !(nx === 47 && allDigits)) {
     const kind = s.pendKind;
@@ -310,6 +317,32 @@ function onNumeric(s: Scan, start: number, end: number, en: Enabled): number {
   return -1;
 }
 
+/**
+ * "<label> no." where the label is a word that is not a room / bed / extension / pager label.
+ * "no" itself only counts with punctuation ("Financial no.", "No:") -- bare "no" is negation.
+ */
+function genericLabel(s: Scan, start: number): boolean {
+  if ((s.text.charCodeAt(start) | 32) === 110 && (s.text.charCodeAt(start + 1) | 32) === 111 && !isLetter(s.at(start + 2))) {
+    const c = s.at(start + 2);
+    if (c !== 46 && c !== 58 && c !== 35) return false;
+  }
+  let p = start;
+  while (p > 0 && (s.text.charCodeAt(p - 1) === 32 || s.text.charCodeAt(p - 1) === 95 || s.text.charCodeAt(p - 1) === 45)) p--;
+  if (p === start || !isLetter(s.at(p - 1))) return false;
+  return (s.prevWordFlags(start, 2) & KW_NOT_ID_LABEL) === 0;
+}
+
+/** "<label> #12345" / "<label> #: 12345" right before `start`, with no pending cue. */
+function hashLabel(s: Scan, start: number): boolean {
+  let p = start;
+  while (p > 0 && (s.text.charCodeAt(p - 1) === 32 || s.text.charCodeAt(p - 1) === 58)) p--;
+  if (p === 0 || s.text.charCodeAt(p - 1) !== 35 /* # */ || start - p > 3) return false;
+  p--;
+  while (p > 0 && s.text.charCodeAt(p - 1) === 32) p--;
+  if (!isLetter(s.at(p - 1))) return false;
+  return (s.prevWordFlags(p, 0) & KW_NOT_ID_LABEL) === 0;
+}
+
 /** A cue that needs a mark: followed by '#', ':', '.', or the words "no"/"number"/"num". */
 function hasMark(s: Scan, end: number, strict: boolean): boolean {
   let p = end;
@@ -355,8 +388,13 @@ function onWord(s: Scan, start: number, end: number, hash: number, en: Enabled):
       if (ID_CUES.has(k)) {
         s.pendKind = k;
         s.pendEnd = end;
+        s.pendGeneric = false;
       }
     }
+  } else if (f & KW_GENERIC_LABEL && en.other && !(s.pendKind >= 0 && start - s.pendEnd <= 12) && genericLabel(s, start)) {
+    s.pendKind = CUE.other;
+    s.pendEnd = end;
+    s.pendGeneric = true;
   }
   if (f & KW_MONTH && en.dates) return dateAtMonth(s, start, end, (f & KW_AMBIGUOUS_MONTH) !== 0, (f & KW_MONTH_FULL) !== 0);
   if (f & KW_URL && en.url) return urlAtScheme(s, start, (s.text.charCodeAt(start) | 32) === 119);
@@ -426,7 +464,7 @@ export function createPatternsDetector(options?: PatternsOptions): Detector {
   const aux = new KeywordIndex(table);
   // The scan only needs words it acts on; units, measure and stop words are looked up around
   // candidates only, so they stay out of the per-word table.
-  const ACTIVE = KW_MONTH | KW_URL | KW_TLD | KW_POBOX | KW_AGE_WORD;
+  const ACTIVE = KW_MONTH | KW_URL | KW_TLD | KW_POBOX | KW_AGE_WORD | KW_GENERIC_LABEL;
   const active = new Map([...table].map(([h, list]) => [h, list.filter((k) => k.cues !== 0 || (k.flags & ACTIVE) !== 0)] as const).filter(([, l]) => l.length > 0));
   const keywords = new KeywordIndex(active);
   const families = new Set(o.families);

@@ -10,6 +10,8 @@ import {
   CUE,
   CUE_NAMES,
   KW_AGE_WORD,
+  KW_GENERIC_LABEL,
+  KW_NOT_ID_LABEL,
   KW_AMBIGUOUS_MONTH,
   KW_MONTH,
   KW_MONTH_FULL,
@@ -59,6 +61,22 @@ export const STREET_STOP_WORDS: readonly string[] = [
   'east', 'west', 'new', 'old', 'sr', 'st', 'but', 'beat', 'beats', 'run', 'mic', 'ml', 'pvc', 'pvcs', 'lead', 'leads',
 ];
 
+/**
+ * "<label> no. / number / # / ID <id>": any label ending in one of these names an identifier
+ * (reported as OTHER_ID unless a specific cue says more), provided it has 5+ digits.
+ */
+export const GENERIC_LABEL_WORDS: readonly string[] = ['no', 'number', 'num', 'nbr', 'id', 'identifier', 'ident'];
+
+/** Labels whose numbers are not identifiers of a person: "room #412", "ext 1133", "pager #12345". */
+export const NOT_ID_LABEL_WORDS: readonly string[] = [
+  'room', 'rm', 'bed', 'ext', 'extension', 'pager', 'page', 'pg', 'floor', 'fl', 'suite', 'ste', 'apt', 'unit', 'version',
+  'ver', 'step', 'line', 'item', 'question', 'cpt', 'icd', 'ndc', 'code', 'dose', 'batch', 'refill', 'refills', 'disp',
+  'qty', 'quantity', 'store', 'pharmacy', 'station', 'ward', 'bay', 'slot', 'table', 'figure', 'fig', 'chapter', 'section',
+  'phone', 'tel', 'telephone', 'fax', 'cell', 'mobile', 'beeper', 'bldg', 'building', 'gate', 'lane', 'track', 'channel',
+  'lead', 'size', 'gauge', 'french', 'level', 'grade', 'stage', 'class', 'type', 'model', 'no', 'yes', 'not', 'group',
+  'grp', 'sr', 'st', 'nsr', 'vea', 'ectopy', 'pvc', 'pvcs', 'change', 'changes', 'further', 'new',
+];
+
 export function buildKeywordTable(extraCues: Partial<Record<CueName, readonly string[]>> = {}): KeywordTable {
   const table: KeywordTable = new Map();
   const add = (phrase: string, cues: number, flags: number) => {
@@ -80,6 +98,8 @@ export function buildKeywordTable(extraCues: Partial<Record<CueName, readonly st
   for (const w of MEASURE_WORDS) add(w, 0, KW_MEASURE);
   for (const w of STREET_STOP_WORDS) add(w, 0, KW_STOP_STREET);
   for (const w of ['p', 'po', 'post']) add(w, 0, KW_POBOX);
+  for (const w of GENERIC_LABEL_WORDS) add(w, 0, KW_GENERIC_LABEL);
+  for (const w of NOT_ID_LABEL_WORDS) add(w, 0, KW_NOT_ID_LABEL);
   add('ninety', 0, KW_AGE_WORD);
   add('the', 0, KW_THE);
   for (const w of US_STATE_NAMES) add(w, 0, KW_STATE);

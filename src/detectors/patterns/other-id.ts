@@ -34,9 +34,12 @@ export function uuidAt(s: Scan, start: number): number {
   return e;
 }
 
-export function otherIdAt(s: Scan, start: number): number {
-  const e = idEnd(s, start, OTHER_ID_PATTERNS.cued.regex, 2, 4);
+export function otherIdAt(s: Scan, start: number, minDigits = 2): number {
+  const e = idEnd(s, start, OTHER_ID_PATTERNS.cued.regex, minDigits, 4);
   if (e < 0) return -1;
+  // After a generic label, a range of small numbers ("84-102") is a measurement: an id has a
+  // letter or a run of four or more digits.
+  if (minDigits >= 5 && !/[A-Za-z]|\d{4}/.test(s.text.slice(start, e))) return -1;
   s.emit('OTHER_ID', start, e, 0.8, 'patterns/other-id');
   return e;
 }

@@ -77,6 +77,8 @@ export const KW_NEEDS_MARK = 256; // cue only when followed by '#', ':' or "no"/
 export const KW_THE = 512;
 export const KW_STATE = 1024; // US state name (last word of it)
 export const KW_STOP_STREET = 2048; // cannot start a street name (units, clinical words)
+export const KW_GENERIC_LABEL = 8192; // no, number, id: "<label> no. 12345" names an identifier
+export const KW_NOT_ID_LABEL = 16384; // room, bed, ext, pager: "<word> #12" is not an identifier
 
 export interface Keyword {
   readonly word: string;
@@ -205,6 +207,8 @@ export class Scan {
   /** Identifier cue waiting for its identifier, and where the cue ended. */
   pendKind = -1;
   pendEnd = -1e9;
+  /** The pending cue came from a generic label ("Financial no."): ask for more digits. */
+  pendGeneric = false;
   /** End of the last date emitted (a year right after a year list continues it). */
   lastDateEnd = -1e9;
   readonly window: number;
