@@ -127,6 +127,8 @@ export function buildWordIndex(text: string): WordIndex {
 export interface GatedMatcher {
   /** True when every match starts at a word start with one of the literals (use an index). */
   readonly wordAnchored: boolean;
+  /** For word-anchored matchers: the index keys (first two characters) of the literals. */
+  readonly keys: readonly string[];
   /** Same first match as `pattern.exec(text)`. */
   readonly match: (text: string, index?: WordIndex) => RegExpExecArray | null;
 }
@@ -156,13 +158,14 @@ export function createGatedMatcher(pattern: RegExp, accept?: (text: string, m: R
   const plain = { exec: plainExec };
   const gate = literalGate(pattern);
   if (gate === undefined) {
-    return { wordAnchored: false, match: (text: string) => plain.exec(text) };
+    return { wordAnchored: false, keys: [], match: (text: string) => plain.exec(text) };
   }
   const sticky = new RegExp(pattern.source, `${flags}y`);
   const { branches } = splitTopLevel(pattern.source, 0);
   const wordAnchored =
-    branches.every((b) => b.startsWith('\\b')) && gate.every((lit) => lit.length >= 2 && isRegexWordChar(lit.charCodeAt(0)) && isRegexWordChar(lit.charCodeAt(1)));
+    branches.every((b) => b.startsWith('\\b')) && gate.every((lit) => lit.length >= 2 && isRegexWordChar(lit.charCodeAt(0)));
   const MAX_CANDIDATES = 4096;
+  const keys = gate.map((lit) => lit.slice(0, 2));
 
   function tryAt(text: string, positions: number[]): RegExpExecArray | null {
     positions.sort((a, b) => a - b);
@@ -179,12 +182,14 @@ export function createGatedMatcher(pattern: RegExp, accept?: (text: string, m: R
 
   return {
     wordAnchored,
+    keys: wordAnchored ? [...new Set(keys)] : [],
     match: function matchGated(text: string, index?: WordIndex): RegExpExecArray | null {
       const positions: number[] = [];
       if (wordAnchored && index !== undefined) {
-        for (const lit of gate) {
-          const starts = index.get(lit.slice(0, 2));
+        for (let g = 0; g < gate.length; g++) {
+          const starts = index.get(keys[g] as string);
           if (starts === undefined) continue;
+          const lit = gate[g] as string;
           for (const p of starts) if (text.startsWith(lit, p)) positions.push(p);
           if (positions.length > MAX_CANDIDATES) return plain.exec(text);
         }

@@ -77,14 +77,14 @@ export const INJECTION_CUES: readonly InjectionCue[] = [
   { id: 'new-instructions', group: 'new-task', code: 'INJECTION_OVERRIDE', weight: 2, dampBefore: /\b(?:doctor|doctors|doctor's|nurse|pharmacist|physician|gp|surgeon|dentist|clinic|hospital|dr|cardiologist|midwife|therapist|pharmacy)\b/, pattern: /\b(?:new|updated|real|actual|true|revised|secret|override|priority|additional)\s{1,3}(?:system\s{1,3})?(?:instructions?|directives?|orders|prompt|rules|task)\s{0,3}(?::|\s-\s|are\s{1,3}as follows|follow\b|start now)/ },
   { id: 'your-new-task', group: 'new-task', code: 'INJECTION_OVERRIDE', weight: 2, pattern: /\b(?:your|the)\s{1,3}(?:new|real|true|actual|only|next|sole|updated)\s{1,3}(?:task|goal|job|mission|objective|purpose|instructions?|role|function|directive|assignment)\s{1,3}(?:is|are|will be|now is|is now)\b|\b(?:your|deine|ihre)\s{1,3}(?:instructions?|task|anweisungen|aufgabe)\s{1,3}(?:are|is|sind|ist)\s{1,3}(?:now|nun|jetzt|ab sofort)\b/ },
   { id: 'override-mode', group: 'new-task', code: 'INJECTION_OVERRIDE', weight: 2, pattern: /\b(?:admin|administrator|root|sudo|developer|system|debug|maintenance|superuser|god)\s{1,3}(?:override|access granted|command|privileges? (?:granted|enabled)|authorization|mode activated|instructions?)\s{0,3}[:!]/ },
-  { id: 'payload-quote', group: 'payload', code: 'INJECTION_OVERRIDE', weight: 1, pattern: /\b(?:just|only|simply|instead|now)?\s{0,3}(?:say|print|write|output|type|reply|respond|answer|return|repeat|spell|tell me)\s{0,3}(?:with|back|out|only)?\s{0,3}["“”„«‘'](?!s\b|t\b)|\b(?:say|print|write|output|type)\s{0,3}:/ },
+  { id: 'payload-quote', group: 'payload', code: 'INJECTION_OVERRIDE', weight: 1, pattern: /\b(?:say|print|write|output|type|reply|respond|answer|return|repeat|spell|tell me)\s{0,3}(?:with|back|out|only)?\s{0,3}["“”„«‘'](?!s\b|t\b)|\b(?:say|print|write|output|type)\s{0,3}:/ },
   { id: 'payload-then', group: 'payload', code: 'INJECTION_OVERRIDE', weight: 1, pattern: /\b(?:and|then|instead)\s{1,3}(?:just\s{1,3}|only\s{1,3}|now\s{1,3})?(?:say|print|output|write|tell me|respond with|answer with|reply with)\b/ },
   { id: 'pwned', group: 'pwned', code: 'INJECTION_OVERRIDE', weight: 2, pattern: /\b(?:i have been pwned|pwned|pwn3d|pwnd)\b/ },
   { id: 'stop-everything', group: 'stop', code: 'INJECTION_OVERRIDE', weight: 1, pattern: /\bstop\s{0,3}(?:everything|all|now|right now|here)?\s{0,3}(?:!{1,5}|\s-\s|:)|\b(?:nevermind|never mind)\s{0,3}[.,!]/ },
   { id: 'forget-everything-then', group: 'ignore', code: 'INJECTION_OVERRIDE', weight: 2, pattern: /\b(?:forget|ignore|disregard)\s{1,3}(?:about\s{1,3})?(?:everything|all that|all of that|all this)(?:\s{0,3}[,.;:!-]\s{0,3}(?:and\s{1,3})?(?:now\s{1,3})?(?:write|say|print|tell|answer|respond|output|just|only|instead|you|this|from)|\s{1,3}(?:and|then)\s{1,3}(?:now\s{1,3})?(?:just\s{1,3}|jsut\s{1,3}|only\s{1,3}|simply\s{1,3})?(?:write|say|print|tell|answer|respond|output|reply))\b/ },
   { id: 'switch-task', group: 'switch', code: 'INJECTION_OVERRIDE', weight: 1, pattern: /\b(?:well done|very good|very well|excellent|great job|good job|simply great|congratulations|that is enough|that's enough|that was ok|that is done|sehr gut|gut gemacht|ausgezeichnet|hervorragend|herzlichen gluckwunsch|einfach grossartig|das genugt|das ist erledigt|das war schon mal ok)\b/, then: /\b(?:now|nun|jetzt)\b/ },
   { id: 'new-task-soft', group: 'new-task', code: 'INJECTION_OVERRIDE', weight: 1, pattern: /\b(?:new|another|further|different)\s{1,3}(?:task|challenge|assignment|tasks|instruction|instructions|game)\b|\b(?:nun|jetzt)\s{1,3}(?:folgen|kommen)\s{1,3}(?:neue|weitere)\s{1,3}(?:aufgaben|anweisungen)\b|\bneue\w{0,2}\s{1,3}(?:aufgabe|herausforderung|anweisung)\w{0,2}\b/ },
-  { id: 'all-previous-info', group: 'prev-all', code: 'INJECTION_OVERRIDE', weight: 1, pattern: /\b(?:all|alle|sämtliche)\s{1,3}(?:the\s{1,3}|your\s{1,3})?(?:previous|prior|earlier|preceding|vorherigen|vorangegangenen|bisherigen|fruheren)\s{1,3}(?:information|tasks|instructions|angaben|aufgaben|informationen|anweisungen|context|inputs?|prompts)\b/ },
+  { id: 'all-previous-info', group: 'prev-all', code: 'INJECTION_OVERRIDE', weight: 1, pattern: /\b(?:all|alle|samtliche)\s{1,3}(?:the\s{1,3}|your\s{1,3})?(?:previous|prior|earlier|preceding|vorherigen|vorangegangenen|bisherigen|fruheren)\s{1,3}(?:information|tasks|instructions|angaben|aufgaben|informationen|anweisungen|context|inputs?|prompts)\b/ },
   { id: 'contrary-previous', group: 'ignore', code: 'INJECTION_OVERRIDE', weight: 3, pattern: /\b(?:abweichend|entgegen|contrary|in contrast)\s{1,3}(?:zu\s{1,3}|to\s{1,3})?(?:den\s{1,3}|deinen\s{1,3}|your\s{1,3}|the\s{1,3})?(?:vorherigen|previous|bisherigen|obigen|prior|earlier)\s{1,3}(?:instruktionen|anweisungen|instructions|rules|regeln)\b/ },
   { id: 'de-object-first', group: 'ignore', code: 'INJECTION_OVERRIDE', weight: 3, pattern: /\b(?:die|alle|deine|ihre)\s{1,3}(?:obigen|vorherigen|bisherigen|vorangegangenen|fruheren|ursprunglichen)\s{1,3}(?:anweisungen|ausfuhrungen|informationen|instruktionen|angaben|regeln|befehle|aufgaben)\s{1,3}(?:\w{1,12}\s{1,3}){0,3}?(?:ignorieren|vergessen|missachten|beiseite lassen|aus dem kopf|hinter sich)\b/ },
   { id: 'es-forget-all', group: 'ignore', code: 'INJECTION_OVERRIDE', weight: 2, pattern: /\b(?:olvida|olvide|olvidar|olvidate de|ignora|ignorar)\s{1,3}(?:todo|todas)\s{1,3}(?:lo\s{1,3})?(?:que|anterior|lo anterior)\b|\b(?:oublie|oubliez|oublier)\s{1,3}tout\b/ },
@@ -220,17 +220,45 @@ export function createInjectionRule(cues: readonly InjectionCue[] = INJECTION_CU
     matcher: createGatedMatcher(cue.pattern, cue.then ? windowAccept(cue.then, cue.window ?? 80) : undefined),
   }));
 
+  // Inverted gate: index key -> word-anchored cues that need it, per view. Per prompt, only cues
+  // whose key occurs at a word start are tried (a short prompt has a dozen keys, not ~100 cues).
+  const VIEWS = ['fold', 'norm', 'raw'] as const;
+  const keyToCues = new Map<string, Map<string, number[]>>(VIEWS.map((v) => [v, new Map()]));
+  compiled.forEach((cue, i) => {
+    if (!cue.matcher.wordAnchored) return;
+    const byKey = keyToCues.get(cue.view)!;
+    for (const k of cue.matcher.keys) {
+      const list = byKey.get(k);
+      if (list) list.push(i);
+      else byKey.set(k, [i]);
+    }
+  });
+  const hasView = (v: string): boolean => compiled.some((c) => c.matcher.wordAnchored && c.view === v);
+  const anchoredViews = VIEWS.filter(hasView);
+
   return function checkInjection(raw: string, views: PromptViews): InjectionFindings {
     const byGroup = new Map<string, { code: InjectionCode; weight: number; start: number; end: number }>();
-    // One word index per view, built on first use and shared by every word-anchored cue.
+    // One word index per view, shared by every word-anchored cue; `candidate` marks the cues whose
+    // literal keys occur in the prompt.
     const indexes: Partial<Record<'raw' | 'norm' | 'fold', WordIndex>> = {};
-    for (const cue of compiled) {
+    const candidate = new Uint8Array(compiled.length);
+    for (const v of anchoredViews) {
+      const subject = v === 'raw' ? raw : v === 'norm' ? views.norm : views.fold;
+      const index = buildWordIndex(subject);
+      indexes[v] = index;
+      const byKey = keyToCues.get(v)!;
+      for (const k of index.keys()) {
+        const list = byKey.get(k);
+        if (list) for (const i of list) candidate[i] = 1;
+      }
+    }
+    for (let ci = 0; ci < compiled.length; ci++) {
+      const cue = compiled[ci]!;
+      if (cue.matcher.wordAnchored && candidate[ci] === 0) continue;
       const prev = byGroup.get(cue.group);
       if (prev && prev.weight >= cue.weight) continue;
       const subject = cue.view === 'raw' ? raw : cue.view === 'norm' ? views.norm : views.fold;
-      const m = cue.matcher.wordAnchored
-        ? cue.matcher.match(subject, (indexes[cue.view] ??= buildWordIndex(subject)))
-        : cue.matcher.match(subject);
+      const m = cue.matcher.wordAnchored ? cue.matcher.match(subject, indexes[cue.view]) : cue.matcher.match(subject);
       if (m === null) continue;
       let start = m.index;
       let end = m.index + m[0].length;
