@@ -166,6 +166,15 @@ export function createGatedMatcher(pattern: RegExp, accept?: (text: string, m: R
     branches.every((b) => b.startsWith('\\b')) && gate.every((lit) => lit.length >= 2 && isRegexWordChar(lit.charCodeAt(0)));
   const MAX_CANDIDATES = 4096;
   const keys = gate.map((lit) => lit.slice(0, 2));
+  // Literals grouped by index key, so each key's positions are walked once.
+  const byKey = new Map<string, string[]>();
+  gate.forEach((lit, g) => {
+    const k = keys[g] as string;
+    const list = byKey.get(k);
+    if (list) list.push(lit);
+    else byKey.set(k, [lit]);
+  });
+  const keyGroups = [...byKey];
 
   function tryAt(text: string, positions: number[]): RegExpExecArray | null {
     positions.sort((a, b) => a - b);
@@ -186,11 +195,17 @@ export function createGatedMatcher(pattern: RegExp, accept?: (text: string, m: R
     match: function matchGated(text: string, index?: WordIndex): RegExpExecArray | null {
       const positions: number[] = [];
       if (wordAnchored && index !== undefined) {
-        for (let g = 0; g < gate.length; g++) {
-          const starts = index.get(keys[g] as string);
+        for (const [key, lits] of keyGroups) {
+          const starts = index.get(key);
           if (starts === undefined) continue;
-          const lit = gate[g] as string;
-          for (const p of starts) if (text.startsWith(lit, p)) positions.push(p);
+          for (const p of starts) {
+            for (const lit of lits) {
+              if (text.startsWith(lit, p)) {
+                positions.push(p);
+                break;
+              }
+            }
+          }
           if (positions.length > MAX_CANDIDATES) return plain.exec(text);
         }
       } else {
