@@ -22,7 +22,8 @@ export function ageAtDigits(s: Scan, start: number, end: number, allDigits: bool
   const len = end - start;
   const digits = allDigits ? len : countLeadingDigits(s.text, start, end);
   if (digits < 2 || digits > 3) return -1;
-  const v = Number(s.text.slice(start, start + digits));
+  let v = 0;
+  for (let i = start; i < start + digits; i++) v = v * 10 + (s.text.charCodeAt(i) - 48);
   if (v < 90 || v > 125) return -1;
   const e = stickyEnd(AGE_PATTERNS.suffix.regex, s.text, start);
   const cued = s.cued(CUE.age, start, 8);

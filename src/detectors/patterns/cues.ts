@@ -11,19 +11,18 @@ export const DEFAULT_CUE_WORDS: Readonly<Record<CueName, readonly string[]>> = {
   date: [
     'dob', 'd o b', 'date of birth', 'birth date', 'birthdate', 'born', 'date', 'dated', 'admitted', 'admission', 'admit',
     'discharged', 'discharge', 'seen', 'visit', 'since', 'until', 'on', 'from', 'by', 'surgery', 'procedure', 'expired',
-    'died', 'deceased', 'as of', 'dos', 'effective', 'scheduled', 'appointment', 'appt', 'f u',
-    'follow up', 'followup', 'returned', 'transferred', 'presented', 'started', 'completed', 'placed', 'extubated',
+    'died', 'deceased', 'dos', 'effective', 'scheduled', 'appointment', 'appt', 'followup', 'returned', 'transferred', 'presented', 'started', 'completed', 'placed', 'extubated',
     'intubated', 'last',
   ],
   // A year alone is only a date right after one of these (this corpus family annotates them).
   year: [
-    'since', 'in', 'year', 'circa', 'ca', 'until', 'from', 'diagnosed', 'dx', 'born', 'class of', 'back in', 'in the year',
+    'since', 'in', 'year', 'circa', 'ca', 'until', 'from', 'diagnosed', 'dx', 'born',
     'mi', 'ami', 'cabg', 'cva', 'ptca', 'pci', 'avr', 'mvr', 'tia', 'stroke', 'dvt', 'repair', 'resection', 'surgery',
     'replacement', 'transplant', 'ablation', 'stent', 'fracture', 'fx', 'nephrectomy', 'mastectomy', 'cholecystectomy',
     'appendectomy', 'hysterectomy', 'turp', 'redo', 'lobectomy', 'colectomy', 'it is', 'its', 'married', 'retired',
     'widowed', 'immigrated', 'moved',
   ],
-  age: ['age', 'aged', 'age of', 'ages'],
+  age: ['age', 'aged', 'ages'],
   ssn: ['ssn', 's s n', 'social security', 'social security number', 'soc sec', 'ss', 'ssan', 'social'],
   mrn: [
     'mrn', 'mr', 'medical record', 'med rec', 'record number', 'record no', 'medical record number', 'chart number',

@@ -96,12 +96,27 @@ function firstComponentEnd(t: string, fs: number, fe: number): number {
   return fe;
 }
 
+/** Segment kind at a line start followed by '|': 1 PID, 2 PV1, 3 IN1, else 0 (case-insensitive). */
+function segmentAt(t: string, i: number): number {
+  const a = t.charCodeAt(i) | 32;
+  const b = t.charCodeAt(i + 1) | 32;
+  const c = t.charCodeAt(i + 2) | 32;
+  if (a === 112 && b === 105 && c === 100) return 1; // pid
+  if (a === 112 && b === 118 && c === 49) return 2; // pv1
+  if (a === 105 && b === 110 && t.charCodeAt(i + 2) === 49) return 3; // in1
+  return 0;
+}
+
 export function hl7Pass(s: Scan): void {
   const t = s.text;
-  if (t.indexOf('|') < 0) return;
-  for (const seg of ['PID|', 'PV1|', 'IN1|', 'pid|', 'pv1|', 'in1|']) {
-    for (let i = t.indexOf(seg); i >= 0; i = t.indexOf(seg, i + 4)) {
-      if (i > 0 && t.charCodeAt(i - 1) !== 10 && t.charCodeAt(i - 1) !== 13) continue;
+  // One pass over the '|' characters: a segment is three characters at a line start before one.
+  for (let bar = t.indexOf('|'); bar >= 0; bar = t.indexOf('|', bar + 1)) {
+    const i = bar - 3;
+    if (i < 0 || (i > 0 && t.charCodeAt(i - 1) !== 10 && t.charCodeAt(i - 1) !== 13)) continue;
+    const kind = segmentAt(t, i);
+    if (kind === 0) continue;
+    const seg = kind === 1 ? 'PID|' : kind === 2 ? 'PV1|' : 'IN1|';
+    {
       const le = lineEnd(t, i);
       const [fs, fe] = splitFields(t, i, le, 124, false);
       const field = (k: number): [number, number] => [fs[k] ?? le, fe[k] ?? le];
@@ -109,7 +124,7 @@ export function hl7Pass(s: Scan): void {
         const [a, b] = field(k);
         if (a < b) emitField(s, type, a, firstComponentEnd(t, a, b), score);
       };
-      if (seg === 'PID|' || seg === 'pid|') {
+      if (seg === 'PID|') {
         first(2, 'MRN');
         first(3, 'MRN');
         first(4, 'MRN');
@@ -127,7 +142,7 @@ export function hl7Pass(s: Scan): void {
             cs = j + 1;
           }
         }
-      } else if (seg === 'PV1|' || seg === 'pv1|') {
+      } else if (seg === 'PV1|') {
         // PV1-19 visit number (some senders shift it to 18, which is otherwise a short code).
         first(18, 'ACCOUNT_NUMBER');
         first(19, 'ACCOUNT_NUMBER');
