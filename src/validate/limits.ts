@@ -12,9 +12,9 @@ export interface LimitsOptions {
 
 /**
  * Approximate BPE token count without a vocabulary: each run of Latin letters or digits costs one
- * token per four characters (rounded up), each other visible character one token, and each
- * CJK/kana/hangul character one token. It tracks cl100k-style tokenizers within about 20% on
- * English and German prose and over-counts code and symbols, which errs on the safe side.
+ * token per four characters (rounded up) and every other visible character (punctuation, symbols,
+ * CJK, other scripts) one token. A rough estimate, not calibrated against a real tokenizer; it
+ * errs high on code and symbols, the safe side for a limit.
  */
 export function estimateTokens(text: string): number {
   let tokens = 0;
