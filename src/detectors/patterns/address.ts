@@ -35,8 +35,16 @@ export const ADDRESS_PATTERNS = {
 
 const SRC = 'patterns/address';
 
+// Letters after a number that make it a quantity ("4U REG", "2L NC"), not a house number (221B).
+const UNIT_LETTERS = new Set([117, 85, 120, 88, 108, 76, 103, 71, 104, 72, 109, 77, 115, 83]);
+// Uppercase two-letter suffixes that are also clinical abbreviations (ST sinus tachycardia, CT, SQ, DR, PL).
+const CLINICAL_SUFFIX = /(?:^|\s)(?:ST|CT|SQ|DR|PL|CIR|TER|PT)\.?$/;
+
 export function addressAt(s: Scan, start: number, end: number): number {
   if (end - start > 7 || s.at(end) !== 32) return -1;
+  if (s.at(start - 1) === 45 && isDigit(s.at(start - 2))) return -1; // "99-104 NSR ST": a range
+  const last = s.text.charCodeAt(end - 1);
+  if (!isDigit(last) && UNIT_LETTERS.has(last)) return -1;
   // First street word: capitalised and not a unit / clinical word.
   let p = end + 1;
   const c = s.at(p);
@@ -44,6 +52,14 @@ export function addressAt(s: Scan, start: number, end: number): number {
   if (s.nextWordFlags(end, 1) & KW_STOP_STREET) return -1;
   const e = stickyEnd(ADDRESS_PATTERNS.street.regex, s.text, start);
   if (e < 0) return -1;
+  // An upper-case clinical abbreviation as the suffix needs an address ending after it:
+  // a comma, the end of the line, a unit or the end of the text ("12 ELM ST, APT 2").
+  if (CLINICAL_SUFFIX.test(s.text.slice(Math.max(start, e - 5), e))) {
+    let q = e;
+    while (s.at(q) === 32) q++;
+    const c = s.at(q);
+    if (!(c === -1 || c === 44 || c === 10 || c === 13 || c === 35 || c === 59)) return -1;
+  }
   // Every street word must be a possible name: "103 SR TO ST" is a rhythm strip, not an address.
   let words = 0;
   for (let i = end + 1; i < e; ) {

@@ -16,7 +16,7 @@ export const DEFAULT_CUE_WORDS: Readonly<Record<CueName, readonly string[]>> = {
   ],
   // A year alone is only a date right after one of these (this corpus family annotates them).
   year: [
-    'since', 'in', 'year', 'circa', 'ca', 'until', 'from', 'diagnosed', 'dx', 'born',
+    'since', 'in', 'year', 'circa', 'ca', 'from', 'diagnosed', 'dx', 'born',
     'mi', 'ami', 'cabg', 'cva', 'ptca', 'pci', 'avr', 'mvr', 'tia', 'stroke', 'dvt', 'repair', 'resection', 'surgery',
     'replacement', 'transplant', 'ablation', 'stent', 'fracture', 'fx', 'nephrectomy', 'mastectomy', 'cholecystectomy',
     'appendectomy', 'hysterectomy', 'turp', 'redo', 'lobectomy', 'colectomy', 'it is', 'its', 'married', 'retired',
@@ -75,5 +75,5 @@ export const DEFAULT_CUE_WORDS: Readonly<Record<CueName, readonly string[]>> = {
 export const MARKED_CUES: ReadonlySet<string> = new Set([
   'mr', 'ss', 'sn', 'dl', 'reg', 'lic', 'acc', 'fin', 'social', 'lot', 'case', 'cert', 'encounter', 'hosp', 'hospital', 'chart',
   'record', 'claim', 'auth', 'member', 'group', 'plan', 'referral', 'enrollment', 'certification', 'ser', 'subject', 'emp', 'incident', 'id', 'ins', 'ehr', 'emr', 'identifier',
-  'financial', 'membership', 'loyalty',
+  'financial', 'membership', 'loyalty', 'serial',
 ]);

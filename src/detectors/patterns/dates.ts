@@ -72,6 +72,15 @@ function validYear(v: number, len: number): boolean {
 /** x/y that reads as a score, a setting or a fraction with a unit, not a date. */
 function looksLikeMeasure(s: Scan, start: number, end: number, m: number, d: number): boolean {
   if (s.prevWordFlags(start, 3) & KW_MEASURE) return true;
+  // x/10 is a score ("6/10 cp", "rating 3/10") unless a date cue or another date is right before.
+  if (d === 10 && m <= 10 && !s.cued(CUE.date, start, 6) && start - s.lastDateEnd > 6) return true;
+  // Small fractions: "upper 1/3 of", "at 1/2 rate", "~3/4 of time", "q 1/2-1 hrs".
+  if (m < d && d <= 4) {
+    const after = s.text.slice(end, Math.min(s.n, end + 6)).toLowerCase();
+    if (/^\s*(?:of|rate|up|way|-|hr|hour)/.test(after)) return true;
+    const before = s.text.slice(Math.max(0, start - 7), start).toLowerCase();
+    if (/(?:upper|lower|\bq|~|\bat) ?$/.test(before)) return true;
+  }
   // "8/10 incisional pain", "pain is 6/10": a score out of ten near the word pain.
   if (d === 10 && m <= 10) {
     const around = s.text.slice(Math.max(0, start - 24), Math.min(s.n, end + 28)).toLowerCase();
@@ -161,7 +170,7 @@ export function dateAtDigits(s: Scan, start: number, end: number, allDigits: boo
               readNumbers(t, start, e, buf);
               const m = buf[0] as number;
               const d = buf[3] as number;
-              if (validMD(m, d) && d > m && !looksLikeMeasure(s, start, e, 99, 1) && !isLetter(s.at(e))) {
+              if (validMD(m, d) && d > m && !(d === m + 1 && m <= 4) && !looksLikeMeasure(s, start, e, 99, 1) && !isLetter(s.at(e))) {
                 s.emit('DATE', start, e, 0.6, SRC);
                 return e;
               }
@@ -185,12 +194,12 @@ export function dateAtDigits(s: Scan, start: number, end: number, allDigits: boo
       }
       // "MI 92,", "CABG 81, redo 84", "CVA in 94 and 00": a two-digit year right after a history
       // cue word, at the end of a list item.
-      if (len === 2 && s.opts.yearAlone && prev === 32 && s.cued(CUE.year, start, 3) && endsListItem(s, end)) {
+      if (len === 2 && s.opts.yearAlone && prev === 32 && s.cued(CUE.year, start, 3) && endsListItem(s, end) && !wordBefore(s, start, 'from')) {
         s.emit('DATE', start, end, 0.6, SRC);
         s.lastDateEnd = end;
         return end;
       }
-      if (len === 2 && nx === 39 && !isDigit(prev) && prev !== 39) {
+      if (len === 2 && nx === 39 && !isDigit(prev) && prev !== 39 && s.cued(CUE.year, start, 12)) {
         const e = stickyEnd(DATE_PATTERNS.yearApos.regex, t, start);
         if (e > 0) {
           s.emit('DATE', start, e, 0.65, SRC);
@@ -268,6 +277,15 @@ function dayMonth(s: Scan, start: number, cued: boolean): number {
   s.emit('DATE', start, e, cued ? 0.95 : 0.9, SRC);
   s.lastDateEnd = e;
   return e;
+}
+
+/** The word right before `start` (one space between) is `w` (lower case). */
+function wordBefore(s: Scan, start: number, w: string): boolean {
+  const e = start - 1;
+  const b = e - w.length;
+  if (b < 0 || isLetter(s.at(b - 1))) return false;
+  for (let i = 0; i < w.length; i++) if ((s.text.charCodeAt(b + i) | 32) !== w.charCodeAt(i)) return false;
+  return true;
 }
 
 /** After `i`: ',', ';', ')', '.' then space/end, end of line, or " and ". */

@@ -354,7 +354,14 @@ function hasMark(s: Scan, end: number, strict: boolean): boolean {
   const c = s.at(p);
   // '#', ':' and a closing quote ("type": "MR", "value": ...) mark the word as a label.
   if (c === 35 || c === 58 || (c === 34 && p === end)) return true;
-  if (c === 46 && (s.at(p + 1) === 32 || isDigit(s.at(p + 1)))) return true;
+  if (c === 46) {
+    // "ser. cy58938309", "No. 12345": the period marks a label only when an id follows; "Mr.
+    // Smith", "reg. insulin" are abbreviations.
+    let q = p + 1;
+    while (s.at(q) === 32) q++;
+    for (let k = q; k < q + 12 && (isAlnum(s.at(k)) || s.at(k) === 45); k++) if (isDigit(s.at(k))) return true;
+    return false;
+  }
   const a = s.at(p) | 32;
   const b = s.at(p + 1) | 32;
   return a === 110 && (b === 111 || b === 117) || (a === 110 && !isLetter(s.at(p + 1))) || (a === 105 && b === 100 && !isLetter(s.at(p + 2)));
@@ -442,7 +449,7 @@ function scan(s: Scan, en: Enabled): void {
       const len = end - start;
       let h = 0;
       let hit = false;
-      if (len <= 13 && ((byFirst[(t.charCodeAt(start) | 32) & 31] as number) & (1 << len)) !== 0) {
+      if (len <= 24 && ((byFirst[(t.charCodeAt(start) | 32) & 31] as number) & (1 << len)) !== 0) {
         for (let j = start; j < end; j++) h = (Math.imul(h, 31) + (t.charCodeAt(j) | 32)) | 0;
         hit = kwi.has(h);
       }
