@@ -29,9 +29,13 @@ export interface PayloadPattern {
 export const HARMFUL_PATTERNS: readonly PayloadPattern[] = [
   // --- HTML / JavaScript ---
   { id: 'script-exec', code: 'HARMFUL_SCRIPT_INJECTION', severity: 'high', pattern: /<script\b[^<>]{0,100}>[^<]{0,60}?(?:alert|prompt|confirm|document\.|window\.|fetch|eval|atob|location|cookie|xmlhttprequest|\()/ },
-  { id: 'script-src', code: 'HARMFUL_SCRIPT_INJECTION', severity: 'high', pattern: /<script\b[^<>]{0,60}?\bsrc\s{0,3}=/ },
+  { id: 'script-src-remote', code: 'HARMFUL_SCRIPT_INJECTION', severity: 'high', pattern: /<script\b[^<>]{0,60}?\bsrc\s{0,3}=\s{0,3}["']?(?:https?:)?\/\// },
+  { id: 'script-src', code: 'HARMFUL_SCRIPT_INJECTION', severity: 'low', pattern: /<script\b[^<>]{0,60}?\bsrc\s{0,3}=/ },
   { id: 'script-tag', code: 'HARMFUL_SCRIPT_INJECTION', severity: 'low', pattern: /<\/?script\b/ },
-  { id: 'event-handler', code: 'HARMFUL_SCRIPT_INJECTION', severity: 'high', pattern: /<[a-z][a-z0-9]{0,15}\b[^<>]{0,60}?\bon(?:error|load|click|mouseover|mouseenter|focus|blur|animationstart|toggle|begin|pageshow|input|submit)\s{0,3}=/ },
+  // Handlers that fire without user action are the XSS staples; onclick in a UI question is not.
+  { id: 'event-handler', code: 'HARMFUL_SCRIPT_INJECTION', severity: 'high', pattern: /<[a-z][a-z0-9]{0,15}\b[^<>]{0,60}?\bon(?:error|load|mouseover|mouseenter|focus|animationstart|toggle|begin|pageshow)\s{0,3}=/ },
+  { id: 'event-handler-code', code: 'HARMFUL_SCRIPT_INJECTION', severity: 'high', pattern: /\bon[a-z]{3,15}\s{0,3}=\s{0,3}["']?\s{0,3}(?:alert|prompt|confirm|eval|fetch|atob)\s{0,3}\(|\bon[a-z]{3,15}\s{0,3}=\s{0,3}["']?\s{0,3}(?:document\.cookie|window\.location|location\.href)/ },
+  { id: 'event-handler-ui', code: 'HARMFUL_SCRIPT_INJECTION', severity: 'low', pattern: /<[a-z][a-z0-9]{0,15}\b[^<>]{0,60}?\bon(?:click|blur|input|submit|change|keyup|keydown)\s{0,3}=/ },
   { id: 'js-url', code: 'HARMFUL_SCRIPT_INJECTION', severity: 'high', pattern: /(?:href|src|action|formaction|data)\s{0,3}=\s{0,3}["']?(?:javascript|vbscript):/ },
   { id: 'js-url-call', code: 'HARMFUL_SCRIPT_INJECTION', severity: 'medium', pattern: /\bjavascript:\s{0,3}(?:alert|eval|prompt|confirm|document|window|void|fetch)\b/ },
   { id: 'data-html', code: 'HARMFUL_SCRIPT_INJECTION', severity: 'medium', pattern: /\bdata:text\/html[;,]/ },
@@ -75,8 +79,11 @@ export const HARMFUL_PATTERNS: readonly PayloadPattern[] = [
   { id: 'sql-tautology', code: 'HARMFUL_SQL', severity: 'high', pattern: /['"`]\s{0,3}\)?\s{0,3}(?:or|\|\||and)\s{1,3}\(?\s{0,3}['"][a-z0-9_]{0,10}['"]\s{0,3}(?:=|<>|!=|\blike\b)\s{0,3}['"]/ },
   { id: 'sql-quote-numeric', code: 'HARMFUL_SQL', severity: 'high', pattern: /['"`]\s{0,3}\)?\s{0,3}(?:or|and)\s{1,3}(\d{1,4})\s{0,3}=\s{0,3}\1\b/ },
   { id: 'sql-numeric-tautology', code: 'HARMFUL_SQL', severity: 'medium', pattern: /\bor\s{1,3}(\d{1,4})\s{0,3}=\s{0,3}\1\b\s{0,3}(?:--|#|\/\*|;|$|limit\b)/ },
-  { id: 'sql-stacked', code: 'HARMFUL_SQL', severity: 'high', pattern: /['"`)]\s{0,3};\s{0,3}(?:drop|delete|truncate|alter|update|insert|exec|shutdown|create|grant)\s{1,3}(?:table|database|from|into|user|login|schema|xp_|master|[a-z_]{1,30}\s{1,3}set\b)/ },
-  { id: 'sql-drop-stacked', code: 'HARMFUL_SQL', severity: 'high', pattern: /;\s{0,3}(?:drop|truncate)\s{1,3}(?:table|database|schema)\b/ },
+  // A quote or paren, a semicolon, then a destructive statement: the classic "'; DROP TABLE".
+  { id: 'sql-stacked', code: 'HARMFUL_SQL', severity: 'high', pattern: /['"`)]\s{0,3};\s{0,3}(?:drop|truncate|shutdown|exec|xp_)\s{0,3}(?:table|database|schema|master|cmdshell|\()?/ },
+  // Multi-statement SQL with DML is normal in a health-IT question: low.
+  { id: 'sql-stacked-dml', code: 'HARMFUL_SQL', severity: 'low', pattern: /['"`)]\s{0,3};\s{0,3}(?:delete|alter|update|insert|create|grant)\s{1,3}(?:table|database|from|into|user|login|schema|[a-z_]{1,30}\s{1,3}set\b)/ },
+  { id: 'sql-drop-stacked', code: 'HARMFUL_SQL', severity: 'low', pattern: /;\s{0,3}(?:drop|truncate)\s{1,3}(?:table|database|schema)\b/ },
   { id: 'sql-union-probe', code: 'HARMFUL_SQL', severity: 'high', pattern: /\bunion\s{1,5}(?:all\s{1,5})?select\s{1,5}(?:null\b|\d{1,3}\s{0,3},|@@|user\s*\(|version\s*\(|database\s*\(|table_name|column_name|password|load_file|concat\s*\()/ },
   { id: 'sql-union', code: 'HARMFUL_SQL', severity: 'low', pattern: /\bunion\s{1,5}(?:all\s{1,5})?select\b/ },
   { id: 'sql-comment-cut', code: 'HARMFUL_SQL', severity: 'medium', pattern: /[a-z0-9]['"]\)?(?:--|#|\/\*)/ },
