@@ -478,7 +478,8 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
       const x = extensionStart(text, gi.start);
       // Not "14 x700" (a vent setting: 3-4 digits after a number) nor "lot X52511" (an
       // identifier cue before the x).
-      const afterNumber = /\d[ \t]*$/.test(text.slice(Math.max(0, x - 4), x));
+      // (x < 0 would make slice(0, -1) the whole text: quadratic.)
+      const afterNumber = x >= 0 && /\d[ \t]*$/.test(text.slice(Math.max(0, x - 4), x));
       if (x >= 0 && (!afterNumber || glen(groups, i) >= 5) && nearestCue(text, x) !== 'block') {
         return { start, end: gi.end, score: PHONE_SCORES.cued, last: i };
       }
