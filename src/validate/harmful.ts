@@ -57,7 +57,8 @@ export const HARMFUL_PATTERNS: readonly PayloadPattern[] = [
   // --- Shell and code execution ---
   { id: 'rm-rf', code: 'HARMFUL_SHELL', severity: 'high', pattern: /\brm\s{1,5}-[a-z]{0,3}r[a-z]{0,3}\s{1,5}(?:\/(?:\s|$|\*)|~|\*|\$home|--no-preserve-root)/ },
   { id: 'pipe-to-shell', code: 'HARMFUL_SHELL', severity: 'high', pattern: /\b(?:curl|wget)\s/, then: /^[^|\n]{0,80}\|\s{0,3}(?:sudo\s{1,3})?(?:ba|z|da)?sh\b/, window: 100 },
-  { id: 'reverse-shell', code: 'HARMFUL_SHELL', severity: 'high', pattern: /\/dev\/tcp\/|\bbash\s{1,3}-i\s{0,3}>&|\bnc(?:at)?\s{1,3}(?:-[a-z]{1,3}\s{1,3}|[0-9.]{1,15}\s{1,3}|[0-9]{1,5}\s{1,3}){0,4}-[a-z]{0,3}e\s{1,3}\/?(?:bin\/)?(?:ba)?sh\b|\bmkfifo\s{1,3}\/tmp\// },
+  { id: 'reverse-shell', code: 'HARMFUL_SHELL', severity: 'high', pattern: /\/dev\/tcp\/|\bbash\s{1,3}-i\s{0,3}>&|\bmkfifo\s{1,3}\/tmp\// },
+  { id: 'netcat-exec', code: 'HARMFUL_SHELL', severity: 'high', pattern: /\bnc(?:at)?\s/, then: /^[^\n|;]{0,40}\s-[a-z]{0,3}e\s{1,3}\/?(?:bin\/)?(?:ba)?sh\b/, window: 60 },
   { id: 'powershell', code: 'HARMFUL_SHELL', severity: 'high', pattern: /\bdownloadstring\s{0,3}\(|\binvoke-expression\b|\biex\s{0,3}\(\s{0,3}(?:new-object|\[)/ },
   { id: 'powershell-encoded', code: 'HARMFUL_SHELL', severity: 'high', pattern: /\bpowershell(?:\.exe)?\b/, then: /\s-(?:e|ec|enc|encodedcommand)\s/, window: 60 },
   { id: 'subshell', code: 'HARMFUL_SHELL', severity: 'medium', pattern: /\$\(\s{0,3}(?:curl|wget|cat|id|whoami|uname|ls|rm|bash|sh|nc|ping|echo|python\d?|perl)\b[^()$`\n]{0,60}\)|`\s{0,3}(?:curl|wget|cat\s{1,3}\/|whoami|uname|rm\s{1,3}-|nc\s)[^`$(\n]{0,60}`/ },
