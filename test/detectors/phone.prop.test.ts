@@ -81,4 +81,9 @@ describe('phone detector properties', () => {
     const entities = us.detect(s, ctx) as Entity[];
     expect(entities.length).toBe(20_000);
   });
+
+  it('a 1 MB run of short digit groups finishes (per-group work must not look at the whole text)', () => {
+    const s = '1234 5678 120/80 '.repeat(60_000);
+    expect(us.detect(s, ctx)).toEqual([]);
+  });
 });
