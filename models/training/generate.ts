@@ -18,7 +18,7 @@
  * same case style, some copies folded to upper or lower case. The model therefore learns the
  * contexts names occur in rather than the corpus's own surrogate names.
  *
- *   tsx models/training/generate.ts [--out DIR] [--seed 1] [--augment 2] [--synth 600]
+ *   tsx models/training/generate.ts [--out DIR] [--seed 1] [--augment 4] [--synth 600]
  *        [--corpus DIR] [--holdout 6:1]   # drop patients with number % 6 == 1 (for honest eval)
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -231,7 +231,7 @@ async function main(): Promise<void> {
     options: {
       out: { type: 'string', default: '/tmp/phi-guard-ner/data' },
       seed: { type: 'string', default: '1' },
-      augment: { type: 'string', default: '2' },
+      augment: { type: 'string', default: '4' },
       synth: { type: 'string', default: '600' },
       corpus: { type: 'string', default: resolve(import.meta.dirname, '../../../shared/corpora/physionet-deid-dev') },
       holdout: { type: 'string' },

@@ -49,7 +49,7 @@ async function main(): Promise<void> {
       work: { type: 'string', default: '/tmp/phi-guard-ner' },
       seed: { type: 'string', default: '1' },
       epochs: { type: 'string', default: '6' },
-      augment: { type: 'string', default: '2' },
+      augment: { type: 'string', default: '4' },
       synth: { type: 'string', default: '600' },
       corpus: { type: 'string', default: resolve(repo, '../shared/corpora/physionet-deid-dev') },
       holdout: { type: 'string' },
