@@ -130,7 +130,7 @@ function emit(file: string, name: string, doc: string, set: Set<string>): void {
 emit('first-names.ts', 'FIRST_NAMES', 'US Census 1990 first names (public domain) + faker first/middle names (MIT).', firstNames);
 emit('popular-first-names.ts', 'POPULAR_FIRST_NAMES', 'The 500 most frequent male and 800 most frequent female US Census 1990 first names (public domain).', popularFirst);
 // Surnames in Census frequency order (then faker's extras), so the detector can tell common
-// surnames from the long tail of rare ones that collide with misspellings ("Stabel", "Speach").
+// surnames from the long tail of rare ones that collide with misspellings ("Patinet", "Stomack").
 {
   const ordered: string[] = [];
   const seen = new Set<string>();

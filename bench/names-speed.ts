@@ -20,7 +20,7 @@ function loadDocs(): string[] {
     const raw = readFileSync(file, 'utf8');
     return [...raw.matchAll(/\|\|\|\|\n([\s\S]*?)\|\|\|\|END_OF_RECORD/g)].map((m) => m[1] as string);
   }
-  const base = 'Pt seen by Dr. Healey. WIFE MARY CALLED from Towson. TO CALVERT HOSPITAL ER. Foley draining, Lasix 40 mg IV, HR 80 NSR.\n';
+  const base = 'Pt seen by Dr. Healey. WIFE MARY CALLED from Hackensack. TO CALVERT HOSPITAL ER. Foley draining, Lasix 40 mg IV, HR 80 NSR.\n';
   return Array.from({ length: 1500 }, (_, i) => base.repeat(1 + (i % 8)));
 }
 
