@@ -12,7 +12,16 @@ import { isEntityType, type EntityType } from '../../types.js';
 import { FEATURE_COUNT, FEATURIZER_VERSION, HASH_BUCKETS } from './featurizer.js';
 
 /** The model shipped in the package: models/phi-ner.onnx (same path from src/ and dist/). */
-export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../../../models/phi-ner.onnx', import.meta.url));
+export const DEFAULT_MODEL_PATH = defaultModelPath();
+
+/** '' when the module runs where its URL is not a file path (a bundled Worker): NER is then unavailable. */
+function defaultModelPath(): string {
+  try {
+    return fileURLToPath(new URL('../../../models/phi-ner.onnx', import.meta.url));
+  } catch {
+    return '';
+  }
+}
 
 export interface NerMetadata {
   name: string;
