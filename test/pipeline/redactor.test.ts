@@ -46,7 +46,7 @@ describe('redactor pipeline', () => {
     const boom: Detector = { id: 'boom', types: ['NAME'], detect() { throw new Error('leaky Alice'); } };
     const r = await createRedactor({ detectors: [boom] });
     const err = await r.redact('Alice').catch((e: unknown) => e as Error);
-    expect((err as { code: string }).code).toBe('E_DETECTOR_FAILED');
+    expect((err as unknown as { code: string }).code).toBe('E_DETECTOR_FAILED');
     expect(JSON.stringify(err) + String(err) + String((err as Error).cause)).not.toContain('Alice');
   });
 });

@@ -3,7 +3,7 @@
  * 14-Mar-2021, 14 Mar 2021, March 14, 2021, Mar 14th, July 2nd, nov. 2016, 8/87 (month/year),
  * HL7 compact 20210314[1430[00]], times attached ("03/14/2021 14:30"), "'92" and "74'" years,
  * "on the 22nd", a full month name alone in a date context ("in September") and a year alone
- * after a year cue ("since 2006", "CABG 1957, 1971") -- this last one can be turned off.
+ * after a year cue ("since 2011", "CABG 1962, 1979") -- this last one can be turned off.
  *
  * Not dates: blood pressures (120/80: no month 120), ratios and scores (8/10 pain, 5/5 strength,
  * 2/6 murmur, PS 10/5), fractions with a unit (1/2 tab, 1 1/2 NS), ranges with units (2-3 L),
@@ -51,7 +51,7 @@ export const DATE_PATTERNS = {
   monthYear: spec('date-month-year', sticky(`${MONTHS}(?:\\.?,? ?(?:of )?|-)(?:19|20)\\d{2}(?!\\d)${TIME_FULL}`, 'i'), 0.85, 0.9, 'month year: nov. 2016, March 2021'),
   monthAlone: spec('date-month-alone', sticky('(?:january|february|march|april|june|july|august|september|october|november|december|sept)\\.?(?![a-z])', 'i'), 0.6, 0.7, 'a full month name alone, only right after a date or year cue ("in September")', true, ['date', 'year']),
   hl7: spec('date-hl7', sticky(`(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])(?:(?:[01]\\d|2[0-3])[0-5]\\d(?:[0-5]\\d)?)?(?!\\d)${TIME_FULL}`), 0.6, 0.9, 'HL7 compact yyyymmdd[hhmm[ss]] with a valid month and day'),
-  year: spec('date-year', sticky('(?:19[2-9]\\d|20[0-4]\\d)(?![\\d:%]|[./-]\\d)'), 0.6, 0.6, 'a year alone (1920-2049) right after a year cue or another year ("CABG 1957, 1971")', true, ['year']),
+  year: spec('date-year', sticky('(?:19[2-9]\\d|20[0-4]\\d)(?![\\d:%]|[./-]\\d)'), 0.6, 0.6, 'a year alone (1920-2049) right after a year cue or another year ("CABG 1962, 1979")', true, ['year']),
   aposYear: spec('date-apos-year', sticky('\\d{2}(?![\\d\'"])'), 0.7, 0.8, "a two-digit year after an apostrophe ('92); the span is the digits"),
   yearApos: spec('date-year-apos', sticky('\\d{2}(?=\'(?![\\d"sS]))'), 0.65, 0.8, "a two-digit year before an apostrophe (CVA 74'); not 80's"),
   ordinal: spec('date-ordinal', sticky('\\d{1,2}(?:st|nd|rd|th)(?![a-z0-9])', 'i'), 0.6, 0.7, 'a day as an ordinal after "the" ("on the 22nd"), not before a noun', true),
@@ -192,7 +192,7 @@ export function dateAtDigits(s: Scan, start: number, end: number, allDigits: boo
           return e;
         }
       }
-      // "MI 92,", "CABG 81, redo 84", "CVA in 94 and 00": a two-digit year right after a history
+      // "MI 88,", "PTCA 77, redo 83", "TIA in 97 and 03": a two-digit year right after a history
       // cue word, at the end of a list item.
       if (len === 2 && s.opts.yearAlone && prev === 32 && s.cued(CUE.year, start, 3) && endsListItem(s, end) && !wordBefore(s, start, 'from')) {
         s.emit('DATE', start, end, 0.6, SRC);

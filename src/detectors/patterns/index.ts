@@ -116,7 +116,7 @@ export interface PatternsOptions {
   cueWords?: Partial<Record<CueName, readonly string[]>>;
   /** Characters allowed between a cue and its identifier. @default 32 */
   window?: number;
-  /** Report a year alone after a year cue ("since 2006"); Safe Harbor keeps bare years, some corpora do not. @default true */
+  /** Report a year alone after a year cue ("since 2011"); Safe Harbor keeps bare years, some corpora do not. @default true */
   yearAlone?: boolean;
 }
 

@@ -318,7 +318,7 @@ export class Scan {
 export interface ScanOptions {
   /** Characters between a cue's end and the candidate. */
   readonly window: number;
-  /** Report a year standing alone after a year cue ("since 2006", "CABG 1957"). */
+  /** Report a year standing alone after a year cue ("since 2011", "CABG 1962"). */
   readonly yearAlone: boolean;
   /** Enabled families. */
   readonly families: ReadonlySet<string>;
