@@ -192,6 +192,8 @@ export async function createRedactor(options: RedactorOptions = {}): Promise<Red
   const operatorFor = resolveOperatorOption(options.operator);
   const enhance = options.context === false ? undefined : createContextEnhancer(options.context ?? {});
   const isAllowed = compileAllowList(options.allow ?? []);
+  const hasAllow = (options.allow ?? []).length > 0;
+  const hasDeny = (options.deny ?? []).length > 0;
   const findDenied = compileDenyList((options.deny ?? []).map((d) => (typeof d === 'string' ? { term: d } : d)));
   const detectors = await buildDetectors(options);
   if (options.customPatterns !== undefined && options.customPatterns.length > 0) {
@@ -201,26 +203,41 @@ export async function createRedactor(options: RedactorOptions = {}): Promise<Red
   }
   const timeoutMs = options.timeoutMs;
 
+  // Detectors that can report a wanted type, fixed at creation (the type set never changes).
+  const active = detectors.filter((d) => d.types.some((t) => typeSet.has(t)));
+  const allTypes = ENTITY_TYPES.every((t) => typeSet.has(t));
+
   async function runDetectors(text: string, signal: AbortSignal | undefined): Promise<Entity[]> {
     const ctx: DetectContext = { types: typeSet, signal };
     const all: Entity[] = [];
-    for (const d of detectors) {
-      if (!d.types.some((t) => typeSet.has(t))) continue;
+    const n = text.length;
+    for (const d of active) {
       let found: Entity[];
       try {
-        found = await d.detect(text, ctx);
+        const r = d.detect(text, ctx);
+        // Built-in detectors are synchronous: awaiting a plain array would still cost a
+        // microtask turn per detector per call.
+        found = typeof (r as { then?: unknown }).then === 'function' ? await r : (r as Entity[]);
       } catch (err) {
         if (err instanceof PhiGuardError) throw err;
         throw new DetectorError(d.id, `Detector "${d.id}" failed`, { cause: scrubCause(err) });
       }
       if (signal?.aborted) throw new TimeoutError(`Detection exceeded ${timeoutMs} ms`);
       for (const e of found) {
-        if (!typeSet.has(e.type)) continue;
-        // Defensive: clamp to the text and to code-point boundaries; drop empty spans.
-        const start = floorBoundary(text, Math.max(0, Math.min(text.length, Math.floor(e.start))));
-        const end = ceilBoundary(text, Math.max(0, Math.min(text.length, Math.ceil(e.end))));
-        if (!(end > start) || !Number.isFinite(e.score)) continue;
-        all.push({ type: e.type, start, end, score: Math.max(0, Math.min(1, e.score)), source: e.source || d.id });
+        if (!allTypes && !typeSet.has(e.type)) continue;
+        let start = e.start;
+        let end = e.end;
+        // Defensive: clamp to the text and to code-point boundaries; drop empty spans. The
+        // common case (integer offsets in range) skips the clamping arithmetic.
+        if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= n)) {
+          start = Math.max(0, Math.min(n, Math.floor(start)));
+          end = Math.max(0, Math.min(n, Math.ceil(end)));
+        }
+        start = floorBoundary(text, start);
+        end = ceilBoundary(text, end);
+        const score = e.score;
+        if (!(end > start) || !Number.isFinite(score)) continue;
+        all.push({ type: e.type, start, end, score: score < 0 ? 0 : score > 1 ? 1 : score, source: e.source || d.id });
       }
     }
     return all;
@@ -252,9 +269,12 @@ export async function createRedactor(options: RedactorOptions = {}): Promise<Red
     if (enhance) entities = enhance(text, entities);
     // Threshold first: resolving before it let a long weak candidate win under `longest` and
     // then be dropped, taking the strong one it displaced with it (fail open).
-    entities = resolveOverlaps(entities.filter((e) => e.score >= threshold), strategy).filter((e) => !isAllowed(text, e));
-    const denied = findDenied(text).filter((e) => typeSet.has(e.type));
-    if (denied.length > 0) entities = resolveOverlaps([...entities, ...denied], strategy);
+    entities = resolveOverlaps(threshold > 0 ? entities.filter((e) => e.score >= threshold) : entities, strategy);
+    if (hasAllow) entities = entities.filter((e) => !isAllowed(text, e));
+    if (hasDeny) {
+      const denied = findDenied(text).filter((e) => typeSet.has(e.type));
+      if (denied.length > 0) entities = resolveOverlaps([...entities, ...denied], strategy);
+    }
     return entities;
   }
 

@@ -25,22 +25,36 @@ export function resolveOverlaps(entities: readonly Entity[], strategy: Resolutio
   return greedy(entities, strategy);
 }
 
+function byStart(a: Entity, b: Entity): number {
+  return a.start - b.start || b.end - a.end;
+}
+
 function merge(entities: readonly Entity[]): Entity[] {
-  const sorted = [...entities].sort((a, b) => a.start - b.start || b.end - a.end);
+  // Detectors mostly report in text order: skip the sort when the input already is.
+  let ordered = true;
+  for (let i = 1; i < entities.length; i++) {
+    if (byStart(entities[i - 1] as Entity, entities[i] as Entity) > 0) {
+      ordered = false;
+      break;
+    }
+  }
+  const sorted = ordered ? entities : entities.slice().sort(byStart);
   const out: Entity[] = [];
-  let cur: Entity | undefined;
+  let start = 0;
+  let end = -1;
   let best: Entity | undefined;
   for (const e of sorted) {
-    if (cur && best && e.start < cur.end) {
-      if (e.end > cur.end) cur.end = e.end;
+    if (best && e.start < end) {
+      if (e.end > end) end = e.end;
       if (stronger(e, best)) best = e;
       continue;
     }
-    if (cur && best) out.push({ ...cur, type: best.type, score: best.score, source: best.source });
-    cur = { ...e };
+    if (best) out.push({ type: best.type, start, end, score: best.score, source: best.source });
+    start = e.start;
+    end = e.end;
     best = e;
   }
-  if (cur && best) out.push({ ...cur, type: best.type, score: best.score, source: best.source });
+  if (best) out.push({ type: best.type, start, end, score: best.score, source: best.source });
   return out;
 }
 

@@ -197,13 +197,15 @@ export function isUpper(c: number): boolean {
 }
 
 /** Per-call state. One object per detect() call; entities are the only other allocations. */
+const NO_CUES: number[] = new Array<number>(CUE_NAMES.length).fill(-1e9);
+
 export class Scan {
   readonly text: string;
   readonly n: number;
   readonly out: Entity[] = [];
   readonly types: ReadonlySet<EntityType>;
   /** End offset of the latest cue of each kind (very negative when none). */
-  readonly cueEnd: Int32Array;
+  readonly cueEnd: number[];
   /** Identifier cue waiting for its identifier, and where the cue ended. */
   pendKind = -1;
   pendEnd = -1e9;
@@ -226,7 +228,8 @@ export class Scan {
     this.keywords = keywords;
     this.window = opts.window;
     this.opts = opts;
-    this.cueEnd = new Int32Array(CUE_NAMES.length).fill(-1e9);
+    // A plain array of small integers: a typed array costs a backing-store allocation per call.
+    this.cueEnd = NO_CUES.slice();
   }
 
   /** Code unit at i, or -1 out of range. */
