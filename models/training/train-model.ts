@@ -54,6 +54,10 @@ async function main(): Promise<void> {
       corpus: { type: 'string', default: resolve(repo, '../shared/corpora/physionet-deid-dev') },
       holdout: { type: 'string' },
       python: { type: 'string' },
+      // Architecture (train.py's defaults are the shipped model's): smaller = faster inference.
+      hidden: { type: 'string', default: '128' },
+      dim: { type: 'string', default: '32' },
+      dilations: { type: 'string', default: '1,2,4,8' },
     },
   });
   const python = findPython(values.python);
@@ -81,7 +85,8 @@ async function main(): Promise<void> {
   console.log(`[2/3] training with ${python} (one thread)`);
   const r = spawnSync(
     python,
-    [resolve(here, 'train.py'), '--data', dataDir, '--out', modelDir, '--seed', String(seed), '--epochs', values.epochs],
+    [resolve(here, 'train.py'), '--data', dataDir, '--out', modelDir, '--seed', String(seed), '--epochs', values.epochs,
+      '--hidden', values.hidden, '--dim', values.dim, '--dilations', values.dilations],
     { stdio: 'inherit', env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' } },
   );
   if (r.status !== 0) die(`train.py failed (exit ${String(r.status)})`);
