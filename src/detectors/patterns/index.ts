@@ -150,8 +150,9 @@ function validate(options: unknown): Required<PatternsOptions> {
   return { families: families as string[], cueWords: cueWords as Partial<Record<CueName, readonly string[]>>, window, yearAlone };
 }
 
-// ASCII classes: 1 digit, 2 letter, 3 '@'.
-const CLS = new Uint8Array(128);
+// ASCII classes: 1 digit, 2 letter, 3 '@'; every other code unit is 0. The table covers all of
+// UTF-16 so the scan loop needs no separate `< 128` test (64 KB, allocated once).
+const CLS = new Uint8Array(65536);
 for (let c = 48; c <= 57; c++) CLS[c] = 1;
 for (let c = 65; c <= 90; c++) CLS[c] = 2;
 for (let c = 97; c <= 122; c++) CLS[c] = 2;
@@ -418,8 +419,7 @@ function scan(s: Scan, en: Enabled): void {
   const byFirst = kwi.lengthsByFirst;
   let i = 0;
   while (i < n) {
-    const c = t.charCodeAt(i);
-    const k = c < 128 ? (CLS[c] as number) : 0;
+    const k = CLS[t.charCodeAt(i)] as number;
     if (k === 0) {
       i++;
       continue;
@@ -431,12 +431,15 @@ function scan(s: Scan, en: Enabled): void {
     }
     const start = i;
     let hasDigit = false;
+    // The word hash is folded into the classifying loop: a second pass over the word's
+    // characters cost more than the multiply-add on words that turn out to need no hash.
+    let h = 0;
     while (i < n) {
       const d = t.charCodeAt(i);
-      if (d >= 128) break;
       const kk = CLS[d] as number;
       if (kk === 1) hasDigit = true;
       else if (kk !== 2) break;
+      h = (Math.imul(h, 31) + (d | 32)) | 0;
       i++;
     }
     const end = i;
@@ -447,16 +450,8 @@ function scan(s: Scan, en: Enabled): void {
       // onWord runs only for hits, a pending identifier cue (letter-led ids) or a ':' after
       // the word (hex-led IPv6).
       const len = end - start;
-      let h = 0;
-      let hit = false;
-      if (len <= 24 && ((byFirst[(t.charCodeAt(start) | 32) & 31] as number) & (1 << len)) !== 0) {
-        for (let j = start; j < end; j++) h = (Math.imul(h, 31) + (t.charCodeAt(j) | 32)) | 0;
-        hit = kwi.has(h);
-      }
-      if (hit || s.pendKind >= 0 || (i < n && t.charCodeAt(i) === 58)) {
-        if (!hit) for (let j = start; j < end; j++) h = (Math.imul(h, 31) + (t.charCodeAt(j) | 32)) | 0;
-        r = onWord(s, start, end, h, en);
-      }
+      const hit = len <= 24 && ((byFirst[(t.charCodeAt(start) | 32) & 31] as number) & (1 << len)) !== 0 && kwi.has(h);
+      if (hit || s.pendKind >= 0 || (i < n && t.charCodeAt(i) === 58)) r = onWord(s, start, end, h, en);
     }
     if (r > end) i = r;
   }
