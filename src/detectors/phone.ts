@@ -154,23 +154,30 @@ function escapeCue(word: string): string {
  * One regex for all cue lists, one capture group per kind, so the nearest cue can be found with
  * a single pass over the (short) window. Word-like cues get word edges; cues that start or end
  * with punctuation (`#`, `f:`) need none on that side.
+ *
+ * Shape: `(?<![a-z0-9])(?:(fax)|(pager)|(block)|(phone))|(fax)|(pager)|(block)|(phone)`, the
+ * first four groups holding the cues that start with a letter or digit, the last four the rest.
+ * The left edge is written once for the word-like cues instead of once per cue: a lookbehind
+ * in front of every alternative keeps V8 from pre-checking the alternatives' first characters,
+ * and this runs once per phone candidate. At any position only one half can match (the first
+ * character is alphanumeric or not), and within each half the kinds keep their order, so the
+ * match found is the one the per-cue form found.
  */
 function compileCues(lists: Record<CueKind, readonly string[]>): RegExp {
-  const parts: string[] = [];
+  const word: string[] = [];
+  const other: string[] = [];
   for (const kind of ['fax', 'pager', 'block', 'phone'] as const) {
     const words = [...new Set(lists[kind].map((w) => w.trim().toLowerCase()))].sort((a, b) => b.length - a.length);
-    if (words.length === 0) {
-      parts.push('(?!)');
-      continue;
-    }
-    const alts = words.map((w) => {
-      const left = /^[a-z0-9]/.test(w) ? '(?<![a-z0-9])' : '';
+    const w1: string[] = [];
+    const w2: string[] = [];
+    for (const w of words) {
       const right = /[a-z0-9]$/.test(w) ? '(?![a-z])' : '';
-      return `${left}${escapeCue(w)}${right}`;
-    });
-    parts.push(`(${alts.join('|')})`);
+      (/^[a-z0-9]/.test(w) ? w1 : w2).push(`${escapeCue(w)}${right}`);
+    }
+    word.push(w1.length > 0 ? `(${w1.join('|')})` : '((?!))');
+    other.push(w2.length > 0 ? `(${w2.join('|')})` : '((?!))');
   }
-  return new RegExp(parts.join('|'), 'gi');
+  return new RegExp(`(?<![a-z0-9])(?:${word.join('|')})|${other.join('|')}`, 'gi');
 }
 
 /** Create the phone/fax detector. Validates options once; the returned detector is stateless. */
@@ -229,7 +236,7 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
     while ((m = cueRe.exec(windowText)) !== null) {
       // '#', 'no.', 'number' ("Pager #12345", "fax no. ...") belong to the word cue before them, if any.
       if (kind !== undefined && MODIFIER_CUES.has(m[0].toLowerCase())) continue;
-      kind = m[1] !== undefined ? 'fax' : m[2] !== undefined ? 'pager' : m[3] !== undefined ? 'block' : 'phone';
+      kind = m[1] !== undefined || m[5] !== undefined ? 'fax' : m[2] !== undefined || m[6] !== undefined ? 'pager' : m[3] !== undefined || m[7] !== undefined ? 'block' : 'phone';
       if (m[0].length === 0) cueRe.lastIndex++;
     }
     return kind;
@@ -306,6 +313,10 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
     return possible;
   }
 
+  // Compiled once per detector (not per call): the detector is synchronous, so calls never
+  // interleave and resetting lastIndex is enough.
+  const candidateRe = new RegExp(PHONE_CANDIDATE_RE.source, 'g');
+
   return createDetectorObject(function detectPhones(text: string, ctx: DetectContext): Entity[] {
     const wantPhone = ctx.types.has('PHONE');
     const wantFax = ctx.types.has('FAX');
@@ -313,7 +324,8 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
     const out: Entity[] = [];
     const groups: Group[] = [];
     memoPos = -1;
-    const re = new RegExp(PHONE_CANDIDATE_RE.source, 'g');
+    const re = candidateRe;
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       const runStart = m.index;

@@ -199,7 +199,8 @@ function cuedIdentifier(s: Scan, kind: number, start: number, end: number, en: E
   }
 }
 
-function onNumeric(s: Scan, start: number, end: number, en: Enabled): number {
+/** `allDigits`: the token has no letter (the scan loop already knows). */
+function onNumeric(s: Scan, start: number, end: number, en: Enabled, allDigits: boolean): number {
   const t = s.text;
   const prev = s.at(start - 1);
   const nx = s.at(end);
@@ -209,13 +210,6 @@ function onNumeric(s: Scan, start: number, end: number, en: Enabled): number {
   // a date ("6/30-7/2").
   if (prev === 45 && isDigit(s.at(start - 2)) && s.lastDateEnd !== start - 1 && (nx === 47 || nx === 39)) return -1;
   if (prev >= 128 && isAlnum(0) === false && /[\p{L}\p{N}]/u.test(t[start - 1] ?? '')) return -1;
-  let allDigits = true;
-  for (let i = start; i < end; i++) {
-    if (!isDigit(t.charCodeAt(i))) {
-      allDigits = false;
-      break;
-    }
-  }
   let cuedKind = -1;
   if (en.iban && end - start >= 4 && isLetter(t.charCodeAt(start)) && isLetter(t.charCodeAt(start + 1)) && isDigit(t.charCodeAt(start + 2)) && isDigit(t.charCodeAt(start + 3))) {
     const r = ibanAt(s, start);
@@ -431,6 +425,7 @@ function scan(s: Scan, en: Enabled): void {
     }
     const start = i;
     let hasDigit = false;
+    let hasLetter = false;
     // The word hash is folded into the classifying loop: a second pass over the word's
     // characters cost more than the multiply-add on words that turn out to need no hash.
     let h = 0;
@@ -438,13 +433,14 @@ function scan(s: Scan, en: Enabled): void {
       const d = t.charCodeAt(i);
       const kk = CLS[d] as number;
       if (kk === 1) hasDigit = true;
-      else if (kk !== 2) break;
+      else if (kk === 2) hasLetter = true;
+      else break;
       h = (Math.imul(h, 31) + (d | 32)) | 0;
       i++;
     }
     const end = i;
     let r = -1;
-    if (hasDigit) r = onNumeric(s, start, end, en);
+    if (hasDigit) r = onNumeric(s, start, end, en, !hasLetter);
     else {
       // Most words are no keyword: a first-letter x length filter, then one hash probe;
       // onWord runs only for hits, a pending identifier cue (letter-led ids) or a ':' after
