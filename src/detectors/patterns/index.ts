@@ -406,14 +406,37 @@ function onWord(s: Scan, start: number, end: number, hash: number, en: Enabled):
   return -1;
 }
 
-function scan(s: Scan, en: Enabled): void {
-  const t = s.text;
+/**
+ * The text's code units in a Uint16Array for the scan loop. Reading a typed array is much
+ * cheaper than `charCodeAt` on the sliced / cons strings callers usually pass (V8 dispatches on
+ * the string's representation at every call); copying costs less than it saves. Node's Buffer
+ * copies natively (utf16le keeps every code unit, lone surrogates included); elsewhere a plain
+ * loop fills the array. One buffer is kept per detector for inputs up to CACHE_UNITS and zeroed
+ * after each call, so no copy of the text outlives the call.
+ */
+const CACHE_UNITS = 1 << 16;
+const NodeBuffer = (globalThis as { Buffer?: { allocUnsafeSlow(n: number): Uint8Array & { write(s: string, offset: number, enc: string): number } } }).Buffer;
+
+function makeCodes(units: number): { bytes: (Uint8Array & { write(s: string, offset: number, enc: string): number }) | undefined; codes: Uint16Array } {
+  if (NodeBuffer) {
+    const bytes = NodeBuffer.allocUnsafeSlow(units * 2);
+    return { bytes, codes: new Uint16Array(bytes.buffer, bytes.byteOffset, units) };
+  }
+  return { bytes: undefined, codes: new Uint16Array(units) };
+}
+
+function fillCodes(text: string, buf: ReturnType<typeof makeCodes>): void {
+  if (buf.bytes) buf.bytes.write(text, 0, 'utf16le');
+  else for (let i = 0; i < text.length; i++) buf.codes[i] = text.charCodeAt(i);
+}
+
+function scan(s: Scan, en: Enabled, t: Uint16Array): void {
   const n = s.n;
   const kwi = s.keywords;
   const byFirst = kwi.lengthsByFirst;
   let i = 0;
   while (i < n) {
-    const k = CLS[t.charCodeAt(i)] as number;
+    const k = CLS[t[i] as number] as number;
     if (k === 0) {
       i++;
       continue;
@@ -430,7 +453,7 @@ function scan(s: Scan, en: Enabled): void {
     // characters cost more than the multiply-add on words that turn out to need no hash.
     let h = 0;
     while (i < n) {
-      const d = t.charCodeAt(i);
+      const d = t[i] as number;
       const kk = CLS[d] as number;
       if (kk === 1) hasDigit = true;
       else if (kk === 2) hasLetter = true;
@@ -446,8 +469,8 @@ function scan(s: Scan, en: Enabled): void {
       // onWord runs only for hits, a pending identifier cue (letter-led ids) or a ':' after
       // the word (hex-led IPv6).
       const len = end - start;
-      const hit = len <= 24 && ((byFirst[(t.charCodeAt(start) | 32) & 31] as number) & (1 << len)) !== 0 && kwi.has(h);
-      if (hit || s.pendKind >= 0 || (i < n && t.charCodeAt(i) === 58)) r = onWord(s, start, end, h, en);
+      const hit = len <= 24 && ((byFirst[((t[start] as number) | 32) & 31] as number) & (1 << len)) !== 0 && kwi.has(h);
+      if (hit || s.pendKind >= 0 || (i < n && t[i] === 58)) r = onWord(s, start, end, h, en);
     }
     if (r > end) i = r;
   }
@@ -470,6 +493,7 @@ export function createPatternsDetector(options?: PatternsOptions): Detector {
   const types = [...new Set(o.families.flatMap((f) => PATTERN_FAMILIES[f] ?? []))];
   let cachedTypes: ReadonlySet<EntityType> | undefined;
   let cachedEnabled: Enabled | undefined;
+  let cachedCodes: ReturnType<typeof makeCodes> | undefined;
   return {
     id: 'patterns',
     types,
@@ -485,7 +509,14 @@ export function createPatternsDetector(options?: PatternsOptions): Detector {
         hl7Pass(s);
         tablePass(s);
       }
-      scan(s, cachedEnabled);
+      const big = text.length > CACHE_UNITS;
+      const buf = big ? makeCodes(text.length) : (cachedCodes ??= makeCodes(CACHE_UNITS));
+      fillCodes(text, buf);
+      try {
+        scan(s, cachedEnabled, buf.codes);
+      } finally {
+        if (!big) buf.codes.fill(0, 0, text.length);
+      }
       return s.out;
     },
   };
