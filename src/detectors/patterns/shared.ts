@@ -252,11 +252,39 @@ export class Scan {
   keyword(start: number, end: number, hash: number, index: KeywordIndex = this.aux): Keyword | undefined {
     const list = index.get(hash);
     if (!list) return undefined;
+    // A common word can end many phrases ("no" ends "mrn no", "account no", ...): the word
+    // itself is compared once per distinct spelling and the separator run before it is walked
+    // once, and each phrase's last word is checked there before the whole phrase is.
+    let lastWord: string | undefined;
+    let same = false;
+    let prevEnd = -2; // where the word before `start` ends; -1 when no separator; -2 not yet computed
     for (const kw of list) {
-      if (!equalsLower(this.text, start, end, kw.word)) continue;
-      if (kw.before.length === 0 || this.phraseBefore(start, kw.before)) return kw;
+      if (kw.word !== lastWord) {
+        lastWord = kw.word;
+        same = equalsLower(this.text, start, end, kw.word);
+      }
+      if (!same) continue;
+      const nb = kw.before.length;
+      if (nb === 0) return kw;
+      if (prevEnd === -2) prevEnd = this.separatorsBefore(start);
+      if (prevEnd < 0) continue;
+      const last = kw.before[nb - 1] as string;
+      const s = prevEnd - last.length;
+      if (s < 0 || !equalsLower(this.text, s, prevEnd, last) || isAlnum(this.at(s - 1))) continue;
+      if (nb === 1 || this.phraseBefore(start, kw.before)) return kw;
     }
     return undefined;
+  }
+
+  /** Start of the 1-3 non-alphanumeric characters right before `start` (phraseBefore's first step), or -1. */
+  private separatorsBefore(start: number): number {
+    let p = start;
+    let gap = 0;
+    while (p > 0 && !isAlnum(this.text.charCodeAt(p - 1)) && gap < 3) {
+      p--;
+      gap++;
+    }
+    return gap === 0 ? -1 : p;
   }
 
   /** The words of `before` precede `start`, each separated by 1-3 non-alphanumeric characters. */
