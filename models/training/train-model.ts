@@ -54,8 +54,9 @@ async function main(): Promise<void> {
       corpus: { type: 'string', default: resolve(repo, '../shared/corpora/physionet-deid-dev') },
       holdout: { type: 'string' },
       python: { type: 'string' },
-      // Architecture (train.py's defaults are the shipped model's): smaller = faster inference.
-      hidden: { type: 'string', default: '128' },
+      // Architecture of the shipped model (hidden 64 since 2026-12-03: 2x faster than 128 at the
+      // same held-out recall); smaller = faster inference.
+      hidden: { type: 'string', default: '64' },
       dim: { type: 'string', default: '32' },
       dilations: { type: 'string', default: '1,2,4,8' },
     },
