@@ -454,10 +454,14 @@ function scan(s: Scan, en: Enabled, t: Uint16Array): void {
     let h = 0;
     while (i < n) {
       const d = t[i] as number;
-      const kk = CLS[d] as number;
-      if (kk === 1) hasDigit = true;
-      else if (kk === 2) hasLetter = true;
-      else break;
+      // Lower-case letters are most of a note: tested first, without the table.
+      if (d >= 97 && d <= 122) hasLetter = true;
+      else {
+        const kk = CLS[d] as number;
+        if (kk === 1) hasDigit = true;
+        else if (kk === 2) hasLetter = true;
+        else break;
+      }
       h = (Math.imul(h, 31) + (d | 32)) | 0;
       i++;
     }
