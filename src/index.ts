@@ -17,6 +17,7 @@ export {
   TimeoutError,
   isPhiGuardError,
 } from './errors.js';
+export { ExecutionProviderError } from './detectors/ner/runtime.js';
 
 export type { Entity, EntityType, Detector, DetectContext, Operator, OperatorContext } from './types.js';
 export type { Redactor, RedactorOptions, RedactCallOptions, RedactionResult } from './pipeline/redactor.js';

@@ -2,9 +2,8 @@ import type { Entity, EntityType } from '../types.js';
 import { ceilBoundary, isWordCharAt } from '../utils/text.js';
 
 /**
- * Escape a literal for use outside a character class in a `u`-flag RegExp. Unlike
- * `escapeRegExp` in utils/text (which also escapes `-` for use inside classes), this leaves `-`
- * alone: `\-` is a SyntaxError outside a class under the `u` flag ("X-Ray" would throw).
+ * Escape a literal for use outside a character class in a `u`-flag RegExp. `-` is left alone:
+ * `\-` is a SyntaxError outside a class under the `u` flag ("X-Ray" would throw).
  */
 function escapeLiteral(literal: string): string {
   return literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

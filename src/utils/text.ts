@@ -36,8 +36,3 @@ export function isWordCharAt(text: string, i: number): boolean {
   }
   return WORD_RE.test(text[i] ?? '');
 }
-
-/** Escape a literal for use inside a RegExp. */
-export function escapeRegExp(literal: string): string {
-  return literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}
