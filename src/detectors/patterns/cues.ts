@@ -55,6 +55,12 @@ export const DEFAULT_CUE_WORDS: Readonly<Record<CueName, readonly string[]>> = {
     'serial', 'serial number', 'serial no', 'sn', 's n', 'udi', 'device id', 'device identifier', 'device serial',
     'imei', 'esn', 'meid', 'ser', 'serial #', 'implant id', 'pacemaker serial', 'model serial', 'lot', 'lot number', 'asset tag',
   ],
+  biometric: [
+    'biometric', 'biometric id', 'biometric template', 'biometric hash', 'fingerprint', 'fingerprint id', 'fingerprint hash',
+    'fingerprint template', 'thumbprint', 'retinal scan', 'retina scan', 'retinal scan id', 'retinal template', 'iris scan',
+    'iris template', 'iris code', 'voiceprint', 'voice print', 'voiceprint id', 'face template', 'facial template',
+    'face id', 'face print', 'faceprint', 'palm vein', 'palm vein id', 'palmprint', 'palm print', 'hand geometry',
+  ],
   zip: ['zip', 'zip code', 'zipcode', 'postal code', 'postal', 'postcode', 'postalcode', 'zip4', 'zip+4'],
   npi: ['npi', 'national provider', 'npi number'],
   card: ['card', 'credit card', 'visa', 'mastercard', 'amex', 'discover', 'cc', 'debit card', 'card number'],

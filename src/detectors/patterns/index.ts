@@ -21,6 +21,7 @@ import { AGE_PATTERNS, ageAtDigits, ageAtWord } from './age.js';
 import { CREDIT_CARD_PATTERNS, creditCardAt } from './credit-card.js';
 import { DEFAULT_CUE_WORDS } from './cues.js';
 import { DATE_PATTERNS, dateAtDigits, dateAtMonth, fullDateAt } from './dates.js';
+import { BIOMETRIC_PATTERNS, biometricAt } from './biometric.js';
 import { DEVICE_PATTERNS, deviceAt, udiAt } from './device.js';
 import { EMAIL_PATTERNS, emailAt } from './email.js';
 import { HEALTH_PLAN_PATTERNS, healthPlanAt, mbiAt } from './health-plan.js';
@@ -83,6 +84,7 @@ export const DEFAULT_PATTERNS: readonly PatternSpec[] = Object.freeze([
   ...Object.values(NPI_PATTERNS),
   ...Object.values(IBAN_PATTERNS),
   ...Object.values(OTHER_ID_PATTERNS),
+  ...Object.values(BIOMETRIC_PATTERNS),
   ...Object.values(STRUCTURED_PATTERNS),
 ]);
 
@@ -106,6 +108,7 @@ export const PATTERN_FAMILIES: Readonly<Record<string, readonly EntityType[]>> =
   mrn: ['MRN'],
   account: ['ACCOUNT_NUMBER'],
   'other-id': ['OTHER_ID'],
+  biometric: ['BIOMETRIC_ID'],
   structured: ['MRN', 'SSN', 'ZIP_CODE', 'ACCOUNT_NUMBER', 'HEALTH_PLAN_ID', 'NPI', 'DATE', 'LICENSE_NUMBER', 'VEHICLE_ID', 'DEVICE_ID', 'OTHER_ID', 'AGE', 'CREDIT_CARD', 'IBAN', 'IP_ADDRESS'],
 };
 
@@ -161,7 +164,7 @@ CLS[64] = 3;
 interface Enabled {
   ip: boolean; dates: boolean; ssn: boolean; card: boolean; zip: boolean; npi: boolean; age: boolean; address: boolean;
   device: boolean; plan: boolean; vehicle: boolean; license: boolean; iban: boolean; email: boolean; url: boolean;
-  mrn: boolean; account: boolean; other: boolean; structured: boolean; any: boolean;
+  mrn: boolean; account: boolean; other: boolean; biometric: boolean; structured: boolean; any: boolean;
 }
 
 function enabledFor(families: ReadonlySet<string>, types: ReadonlySet<EntityType>): Enabled {
@@ -169,7 +172,7 @@ function enabledFor(families: ReadonlySet<string>, types: ReadonlySet<EntityType
   const e: Enabled = {
     ip: on('ip'), dates: on('dates'), ssn: on('ssn'), card: on('credit-card'), zip: on('zip'), npi: on('npi'), age: on('age'),
     address: on('address'), device: on('device'), plan: on('health-plan'), vehicle: on('vehicle'), license: on('license'),
-    iban: on('iban'), email: on('email'), url: on('url'), mrn: on('mrn'), account: on('account'), other: on('other-id'),
+    iban: on('iban'), email: on('email'), url: on('url'), mrn: on('mrn'), account: on('account'), other: on('other-id'), biometric: on('biometric'),
     structured: on('structured'), any: false,
   };
   e.any = Object.entries(e).some(([k, v]) => k !== 'any' && v);
@@ -195,6 +198,7 @@ function cuedIdentifier(s: Scan, kind: number, start: number, end: number, en: E
     case CUE.iban: return en.iban ? ibanAt(s, start) : -1;
     case CUE.ip: return en.ip ? ipAt(s, start, end, true) : -1;
     case CUE.other: return en.other ? otherIdAt(s, start, s.pendGeneric ? 5 : 2) : -1;
+    case CUE.biometric: return en.biometric ? biometricAt(s, start) : -1;
     default: return -1;
   }
 }

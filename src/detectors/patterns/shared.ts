@@ -53,6 +53,7 @@ export const CUE_NAMES = [
   'iban',
   'ip',
   'other',
+  'biometric',
 ] as const;
 export type CueName = (typeof CUE_NAMES)[number];
 
@@ -61,7 +62,7 @@ export const CUE = Object.fromEntries(CUE_NAMES.map((n, i) => [n, i])) as { read
 
 /** Cue kinds that name the identifier right after them (consumed by the next token with a digit). */
 export const ID_CUES: ReadonlySet<number> = new Set(
-  (['ssn', 'mrn', 'healthPlan', 'account', 'routing', 'license', 'dea', 'vin', 'plate', 'device', 'zip', 'npi', 'card', 'iban', 'ip', 'other'] as const).map((n) => CUE[n]),
+  (['ssn', 'mrn', 'healthPlan', 'account', 'routing', 'license', 'dea', 'vin', 'plate', 'device', 'zip', 'npi', 'card', 'iban', 'ip', 'other', 'biometric'] as const).map((n) => CUE[n]),
 );
 
 /** Keyword flags. */
