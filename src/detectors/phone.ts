@@ -349,6 +349,10 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
   function emit(text: string, hit: Hit, out: Entity[], wantPhone: boolean, wantFax: boolean, cue: CueKind | undefined): void {
     const type: EntityType = cue === 'fax' ? 'FAX' : 'PHONE';
     if (type === 'FAX' ? !wantFax : !wantPhone) return;
+    // Already covered by the previous number's extension ("500-300-0000 ext. 00617"): the
+    // extension's digits are the next candidate run, and entities must stay disjoint.
+    const last = out[out.length - 1];
+    if (last !== undefined && hit.start < last.end) return;
     const end = withExtension(text, hit.end);
     if (end < text.length && isAsciiLetter(text.charCodeAt(end)) && end === hit.end) return;
     out.push({ type, start: hit.start, end, score: hit.score, source: 'phone' });

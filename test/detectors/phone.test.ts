@@ -218,3 +218,11 @@ describe('phone detector: registration and pipeline', () => {
     expect(out.text).toBe('ring [PHONE]');
   });
 });
+
+describe('phone: extensions are not reported twice', () => {
+  it('a number with "ext." and a long extension is one entity', () => {
+    const text = 'call 5003000000 ext. 00617 today';
+    const out = createPhoneDetector().detect(text, { types: new Set(ENTITY_TYPES) }) as Entity[];
+    for (let i = 1; i < out.length; i++) expect(out[i]!.start).toBeGreaterThanOrEqual(out[i - 1]!.end);
+  });
+});
