@@ -1,5 +1,6 @@
 import { ConfigError } from '../errors.js';
 import { isEntityType, type Entity, type EntityType } from '../types.js';
+import { escapeLiteral } from '../utils/text.js';
 
 /**
  * Context enhancement (Presidio's step of the same name): a candidate preceded by a cue word for
@@ -53,7 +54,7 @@ export function createContextEnhancer(options: ContextOptions = {}): (text: stri
   for (const [type, list] of Object.entries(words) as [EntityType, readonly string[]][]) {
     if (!list || list.length === 0) continue;
     // Alternation of escaped literals bounded by word edges: linear, no nested quantifiers.
-    const alt = list.map((w) => w.trim().replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|');
+    const alt = list.map((w) => escapeLiteral(w.trim()).replace(/\s+/g, '\\s+')).join('|');
     // ASCII cue lists (the defaults) use ASCII word edges without the `u` flag: this runs once
     // per candidate on the hot path, and `u` regexes are several times slower in V8.
     const ascii = list.every((w) => /^[\x20-\x7e]+$/.test(w));

@@ -1,13 +1,5 @@
 import type { Entity, EntityType } from '../types.js';
-import { ceilBoundary, isWordCharAt } from '../utils/text.js';
-
-/**
- * Escape a literal for use outside a character class in a `u`-flag RegExp. `-` is left alone:
- * `\-` is a SyntaxError outside a class under the `u` flag ("X-Ray" would throw).
- */
-function escapeLiteral(literal: string): string {
-  return literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
+import { ceilBoundary, escapeLiteral, isWordCharAt } from '../utils/text.js';
 
 /** A deny-list term: always redacted wherever it occurs as a whole word (case-insensitive). */
 export interface DenyTerm {

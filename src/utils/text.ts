@@ -36,3 +36,11 @@ export function isWordCharAt(text: string, i: number): boolean {
   }
   return WORD_RE.test(text[i] ?? '');
 }
+
+/**
+ * Escape a literal for use outside a character class, valid with or without the `u` flag: `-`
+ * is left alone because `\-` is a SyntaxError outside a class under `u` ("X-Ray" would throw).
+ */
+export function escapeLiteral(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
