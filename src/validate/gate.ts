@@ -222,3 +222,18 @@ export function createGatedMatcher(pattern: RegExp, accept?: (text: string, m: R
     },
   };
 }
+
+/**
+ * An `accept` hook for createGatedMatcher: a match counts only when `then` matches within
+ * `window` characters after it, on the same line (two-step cues instead of long regex gaps).
+ */
+export function windowAccept(then: RegExp, window: number): (text: string, m: RegExpExecArray) => boolean {
+  const re = new RegExp(then.source, then.flags.replace(/[gy]/g, ''));
+  return function acceptWithin(text: string, m: RegExpExecArray): boolean {
+    const end = m.index + m[0].length;
+    let slice = text.slice(end, end + window);
+    const nl = slice.indexOf('\n');
+    if (nl >= 0) slice = slice.slice(0, nl);
+    return re.test(slice);
+  };
+}

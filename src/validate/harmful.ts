@@ -11,7 +11,7 @@
  * invisible characters are gone). All are linear-time on V8: no nested unbounded quantifiers,
  * every gap is bounded.
  */
-import { buildWordIndex, createGatedMatcher, type WordIndex } from './gate.js';
+import { buildWordIndex, createGatedMatcher, windowAccept, type WordIndex } from './gate.js';
 import type { Severity, Violation, ViolationCode } from './types.js';
 
 export interface PayloadPattern {
@@ -94,18 +94,6 @@ export const HARMFUL_PATTERNS: readonly PayloadPattern[] = [
 ];
 
 const RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
-
-/** Accept a match only when `then` matches within `window` characters after it (same line). */
-function windowAccept(then: RegExp, window: number): (text: string, m: RegExpExecArray) => boolean {
-  const re = new RegExp(then.source, then.flags.replace(/[gy]/g, ''));
-  return function acceptWithin(text: string, m: RegExpExecArray): boolean {
-    const end = m.index + m[0].length;
-    let slice = text.slice(end, end + window);
-    const nl = slice.indexOf('\n');
-    if (nl >= 0) slice = slice.slice(0, nl);
-    return re.test(slice);
-  };
-}
 
 /** Run payload patterns over a normalised view; offsets are mapped back by the caller. */
 export function createHarmfulRule(

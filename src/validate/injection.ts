@@ -18,7 +18,7 @@
  * German, Spanish, French (and a little Italian/Portuguese) are covered for overrides, the cheap
  * and common case.
  */
-import { buildWordIndex, createGatedMatcher, type WordIndex } from './gate.js';
+import { buildWordIndex, createGatedMatcher, windowAccept, type WordIndex } from './gate.js';
 import type { PromptViews } from './normalize.js';
 import type { Severity, Violation, ViolationCode } from './types.js';
 
@@ -181,18 +181,6 @@ export const INJECTION_CUES: readonly InjectionCue[] = [
 const SQUASH_PHRASES = /(?:ignore|disregard|forget|override|bypass)(?:all|any|the|your|of|my|these|those|every){0,3}(?:previous|prior|above|preceding|earlier|former|initial|original|system)(?:instructions?|prompts?|rules|directives|guidelines|programming)|(?:ignoriere|vergiss)(?:alle|die|deine|ihre){0,2}(?:vorherigen|bisherigen|obigen)(?:anweisungen|instruktionen|befehle)|doanythingnow|developermodeenabled|jailbreakmode|revealyoursystemprompt|showmeyoursystemprompt|printyoursystemprompt|ihavebeenpwned/;
 // Spacing-out: five or more single letters in a row separated by spaces or punctuation.
 const SPACED_LETTERS = /(?:\b[a-z][\s.*_\-/|~^+]{1,3}){5,}/;
-
-/** Accept a match only when `then` matches within `window` characters after it (no newline crossing). */
-function windowAccept(then: RegExp, window: number): (text: string, m: RegExpExecArray) => boolean {
-  const re = new RegExp(then.source, then.flags.replace(/[gy]/g, ''));
-  return function acceptWithin(text: string, m: RegExpExecArray): boolean {
-    const end = m.index + m[0].length;
-    let slice = text.slice(end, end + window);
-    const nl = slice.indexOf('\n');
-    if (nl >= 0) slice = slice.slice(0, nl);
-    return re.test(slice);
-  };
-}
 
 const OPEN_QUOTE = /["“„«'‘]\s{0,2}$/;
 const MENTION_BEFORE = /\b(?:says|said|saying|say|contains?|containing|phrases?|words?|text|means?|meaning|called|such as|like|lines?|footer|header|message|wrote|writes|written|reads|term|prompts? like)\b[^.\n]{0,20}$/;
