@@ -387,11 +387,19 @@ export async function readRequestBody(request: Request, max: number): Promise<Ui
   return readLimited(request.body, max, null);
 }
 
-/** Read a Web body stream, failing with 413 as soon as it passes `max` bytes. */
-export async function readLimited(body: ReadableStream<Uint8Array> | null, max: number, contentLength: string | null): Promise<Uint8Array> {
+/**
+ * Read a Web body stream, failing as soon as it passes `max` bytes (or its declared length
+ * does): 413 for request bodies by default; the response path passes its own error.
+ */
+export async function readLimited(
+  body: ReadableStream<Uint8Array> | null,
+  max: number,
+  contentLength: string | null,
+  tooLarge: () => GuardHttpError = () => new GuardHttpError('E_BODY_TOO_LARGE', `over ${max} bytes`),
+): Promise<Uint8Array> {
   if (contentLength !== null && /^\d+$/.test(contentLength.trim()) && Number(contentLength) > max) {
     await body?.cancel().catch(() => undefined);
-    throw new GuardHttpError('E_BODY_TOO_LARGE', `over ${max} bytes`);
+    throw tooLarge();
   }
   if (!body) return new Uint8Array(0);
   const reader = body.getReader();
@@ -403,7 +411,7 @@ export async function readLimited(body: ReadableStream<Uint8Array> | null, max: 
     size += value.byteLength;
     if (size > max) {
       await reader.cancel().catch(() => undefined);
-      throw new GuardHttpError('E_BODY_TOO_LARGE', `over ${max} bytes`);
+      throw tooLarge();
     }
     parts.push(value);
   }

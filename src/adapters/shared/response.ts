@@ -3,7 +3,7 @@ import { createRedactStream, redactText } from '../../stream/redact.js';
 import { createRestoreStream } from '../../stream/restore.js';
 import { GuardHttpError, toHttpError } from './errors.js';
 import { compileResponseFields } from './fields.js';
-import type { Guard, GuardScope, ResponseMode } from './guard.js';
+import { readLimited, type Guard, type GuardScope, type ResponseMode } from './guard.js';
 import { parseJson, spliceStrings } from './json.js';
 
 /**
@@ -29,25 +29,10 @@ function kindOf(contentType: string | null): 'sse' | 'json' | 'text' | 'other' {
   return 'other';
 }
 
+/** The upstream body as text, at most `max` bytes (a larger one is a 502, not a 413). */
 async function readText(res: Response, max: number): Promise<string> {
-  const len = res.headers.get('content-length');
-  if (len !== null && Number(len) > max) throw new GuardHttpError('E_UPSTREAM_BAD_RESPONSE', `body over ${max} bytes`);
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let out = '';
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      throw new GuardHttpError('E_UPSTREAM_BAD_RESPONSE', `body over ${max} bytes`);
-    }
-    out += decoder.decode(value, { stream: true });
-  }
-  return out + decoder.decode();
+  const tooLarge = () => new GuardHttpError('E_UPSTREAM_BAD_RESPONSE', `body over ${max} bytes`);
+  return new TextDecoder().decode(await readLimited(res.body, max, res.headers.get('content-length'), tooLarge));
 }
 
 const TOKEN_RE = /\[[A-Z][A-Z_]*?_\d{1,9}\]/g;
