@@ -193,6 +193,16 @@ describe('createLlmProxy with the official openai client', () => {
     await close(dead.server);
   });
 
+  it('refuses an upstream body over maxResponseBytes (502, no text)', async () => {
+    const small = await serveProxy({ upstream: upstream.url, detectors: [sampleDetector], maxResponseBytes: 64 });
+    const res = await fetch(`${small.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(chatBody(NOTE)) });
+    expect(res.status).toBe(502);
+    const text = await res.text();
+    expect((JSON.parse(text) as { error: { code: string } }).error.code).toBe('E_UPSTREAM_BAD_RESPONSE');
+    expect(containsPhi(text)).toEqual([]);
+    await close(small.server);
+  });
+
   it("response 'redact' redacts PHI the model produced, streamed and not, identically", async () => {
     const r = await serveProxy({ upstream: upstream.url, detectors: [sampleDetector], response: 'redact', fields: ['/nothing'] });
     const c = new OpenAI({ baseURL: `${r.url}/v1`, apiKey: 'k', maxRetries: 0 });
