@@ -23,6 +23,7 @@ import { createPromptValidator, type ContentFiltering } from '../src/validate/in
 import type { InjectionModel } from '../src/validate/learned.js';
 import { buildViews } from '../src/validate/normalize.js';
 import { DEV_SET_PATH, EVAL_ONLY_SOURCES, loadAll, type LabeledPrompt } from './prompt-data.js';
+import { rng } from '../test/fixtures/validate/synthetic-prompts.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const OUT = resolve(here, '../src/validate/injection-model.ts');
@@ -42,17 +43,6 @@ interface Example {
   readonly y: 0 | 1;
   readonly source: string;
   weight: number;
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function featurize(rows: readonly LabeledPrompt[]): Example[] {
