@@ -61,6 +61,16 @@ describe('nlp detector', () => {
     expect(await spans('HR 80 NSR. BP 110/60. Lungs clear. UO 40 cc/hr.')).toEqual([]);
   });
 
+  it.each([
+    ['Social: husband in to visit this afternoon.', []],
+    ['Seen by Dr. Okonkwo-Baptiste in clinic.', ['Okonkwo-Baptiste']],
+    ['pt seen by dr zabrowski today', ['zabrowski']],
+  ])('tags cue windows only when a word could be a name: %j', async (text, want) => {
+    const got = await spans(text);
+    if (want.length === 0) expect(got).toEqual([]);
+    for (const w of want) expect(await covers(text, w), JSON.stringify(got)).toBe(true);
+  });
+
   it('validates options', () => {
     expect(() => createNlpDetector({ maxSegment: 3 })).toThrow(ConfigError);
     expect(() => createNlpDetector({ scores: { NAME: 3 } })).toThrow(/nlp\.scores/);
