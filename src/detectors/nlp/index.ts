@@ -48,24 +48,23 @@ export const NLP_DEFAULTS = Object.freeze({
 });
 
 const TYPES: readonly EntityType[] = ['NAME', 'LOCATION', 'ORGANIZATION'];
+/** Each type and the compromise tag whose runs of terms report it (what `match('#Person+')` finds). */
 const GROUPS: readonly [EntityType, string][] = [
-  ['NAME', '#Person+'],
-  ['LOCATION', '#Place+'],
-  ['ORGANIZATION', '#Organization+'],
+  ['NAME', 'Person'],
+  ['LOCATION', 'Place'],
+  ['ORGANIZATION', 'Organization'],
 ];
 
+/** The parts of compromise's document model read here (`view.docs`: sentences of terms). */
 interface CompromiseTerm {
   text: string;
-  tags?: string[];
+  tags: ReadonlySet<string>;
+  /** Set by `view.compute('offset')`. */
   offset?: { start: number; length: number };
-}
-interface CompromiseMatch {
-  text: string;
-  offset?: { start: number; length: number };
-  terms?: CompromiseTerm[];
 }
 interface CompromiseView {
-  match(pattern: string): { json(o: unknown): CompromiseMatch[] };
+  readonly docs: readonly (readonly CompromiseTerm[])[];
+  compute(method: string): unknown;
 }
 type Nlp = ((text: string) => CompromiseView) & { model(): { one: { lexicon: Record<string, string | string[]> } } };
 
@@ -116,6 +115,22 @@ function asciiLower(s: string): string {
 }
 
 const TITLE_NEAR = /dr|mr|doctor/i;
+
+/** `\s` of a JS regex (the characters `/\.\s/` accepts after a full stop). */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether text[from, to) (the gap between two tokens) holds `;`, `!`, `?` or a full stop and a space. */
+function endsSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 59 || c === 33 || c === 63) return true;
+    if (c === 46 && i + 1 < to && isSpace(text.charCodeAt(i + 1))) return true;
+  }
+  return false;
+}
 
 /**
  * Whether compromise could find anything in tokens a..b that trim() would keep. trim() keeps a
@@ -179,8 +194,7 @@ export function createNlpDetector(options: NlpDetectorOptions = {}): Detector {
       const next = tokens[i + 1];
       let cut = !next || next.line !== t.line;
       if (!cut && next) {
-        const g = text.slice(t.end, next.start);
-        const sentenceEnd = /[;!?]|\.\s/.test(g) && !TITLE_SET.has(t.lower) && t.end - t.start > 1;
+        const sentenceEnd = (next.start - t.end > 1 || text.charCodeAt(t.end) !== 32) && endsSentence(text, t.end, next.start) && !TITLE_SET.has(t.lower) && t.end - t.start > 1;
         cut = sentenceEnd || next.end - (tokens[first] as Token).start > maxSegment;
       }
       if (cut) {
@@ -287,29 +301,40 @@ export function createNlpDetector(options: NlpDetectorOptions = {}): Detector {
         if (off < 0 || off > len || (!endSide && off === len)) return undefined;
         return (origins[lo] as number) + off;
       };
-      let view: CompromiseView;
+      let sentences: CompromiseView['docs'];
       try {
-        view = nlp(joined);
+        const view = nlp(joined);
+        view.compute('offset');
+        sentences = view.docs;
       } catch (err) {
         throw new DetectorError('nlp', 'compromise failed', { cause: scrubCause(err) });
       }
-      for (const [type, pattern] of GROUPS) {
+      // Runs of terms carrying the tag, per sentence: what `view.match('#Person+').json()` would
+      // return, read straight from the document model (no pattern parsing, no JSON copies).
+      for (const [type, tag] of GROUPS) {
         if (!types.includes(type)) continue;
-        let matches: CompromiseMatch[];
-        try {
-          matches = view.match(pattern).json({ offset: true, terms: { offset: true } });
-        } catch (err) {
-          throw new DetectorError('nlp', 'compromise failed', { cause: scrubCause(err) });
+        for (const terms of sentences) {
+          for (let k = 0; k < terms.length; ) {
+            if (!(terms[k] as CompromiseTerm).tags.has(tag)) {
+              k++;
+              continue;
+            }
+            let e = k + 1;
+            while (e < terms.length && (terms[e] as CompromiseTerm).tags.has(tag)) e++;
+            emit(type, terms, k, e);
+            k = e;
+          }
         }
-        for (const m of matches) {
-          const span = locate(joined, lowJoined, m);
-          if (!span) continue;
-          const start = toText(span[0], false);
-          const end = toText(span[1], true);
-          if (start === undefined || end === undefined || end <= start || end - start !== span[1] - span[0]) continue;
-          const e = trim(text, start, end, isCommon, mixed);
-          if (e) found.push({ type, start: e[0], end: e[1], score: scores[type as keyof typeof scores], source: 'nlp' });
-        }
+      }
+
+      function emit(type: EntityType, terms: readonly CompromiseTerm[], from: number, to: number): void {
+        const span = locate(joined, lowJoined, terms, from, to);
+        if (!span) return;
+        const start = toText(span[0], false);
+        const end = toText(span[1], true);
+        if (start === undefined || end === undefined || end <= start || end - start !== span[1] - span[0]) return;
+        const e = trim(text, start, end, isCommon, mixed);
+        if (e) found.push({ type, start: e[0], end: e[1], score: scores[type as keyof typeof scores], source: 'nlp' });
       }
     }
     return mergeSame(found);
@@ -319,12 +344,12 @@ export function createNlpDetector(options: NlpDetectorOptions = {}): Detector {
    * Rebuild a match's span from its terms, each re-located in `seg` by its own text (the
    * reported offset is tried first, then the nearest occurrence after the previous term).
    */
-  function locate(seg: string, lowSeg: string, m: CompromiseMatch): [number, number] | undefined {
-    const terms = m.terms ?? [];
-    let cursor = Math.max(0, (m.offset?.start ?? 0) - 8);
+  function locate(seg: string, lowSeg: string, terms: readonly CompromiseTerm[], from: number, to: number): [number, number] | undefined {
+    let cursor = Math.max(0, ((terms[from] as CompromiseTerm).offset?.start ?? 0) - 8);
     let start = -1;
     let end = -1;
-    for (const t of terms) {
+    for (let k = from; k < to; k++) {
+      const t = terms[k] as CompromiseTerm;
       const word = (t.text ?? '').toLowerCase();
       if (!word) continue;
       let at = -1;
