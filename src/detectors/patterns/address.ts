@@ -40,6 +40,14 @@ const UNIT_LETTERS = new Set([117, 85, 120, 88, 108, 76, 103, 71, 104, 72, 109, 
 // Uppercase two-letter suffixes that are also clinical abbreviations (ST sinus tachycardia, CT, SQ, DR, PL).
 const CLINICAL_SUFFIX = /(?:^|\s)(?:ST|CT|SQ|DR|PL|CIR|TER|PT)\.?$/;
 
+/** "box" (any case) starts somewhere in [from, to). */
+function boxWithin(t: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if ((t.charCodeAt(i) | 32) === 98 && (t.charCodeAt(i + 1) | 32) === 111 && (t.charCodeAt(i + 2) | 32) === 120) return true;
+  }
+  return false;
+}
+
 export function addressAt(s: Scan, start: number, end: number): number {
   if (end - start > 7 || s.at(end) !== 32) return -1;
   if (s.at(start - 1) === 45 && isDigit(s.at(start - 2))) return -1; // "99-104 NSR ST": a range
@@ -81,6 +89,8 @@ export function addressAt(s: Scan, start: number, end: number): number {
 }
 
 export function poBoxAt(s: Scan, start: number): number {
+  // "p.o." is mostly "by mouth": the regex needs "box" within the next 16 characters.
+  if (!boxWithin(s.text, start + 1, start + 16)) return -1;
   const e = stickyEnd(ADDRESS_PATTERNS.poBox.regex, s.text, start);
   if (e < 0) return -1;
   s.emit('LOCATION', start, e, 0.9, SRC);

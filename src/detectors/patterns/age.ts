@@ -25,7 +25,9 @@ export function ageAtDigits(s: Scan, start: number, end: number, allDigits: bool
   let v = 0;
   for (let i = start; i < start + digits; i++) v = v * 10 + (s.text.charCodeAt(i) - 48);
   if (v < 90 || v > 125) return -1;
-  const e = stickyEnd(AGE_PATTERNS.suffix.regex, s.text, start);
+  // The suffix regex needs y, m or f right after the digits or after one ' ' / '-': blood
+  // pressures and heart rates in the 90-125 range ("120/80", "HR 104,") fail here first.
+  const e = suffixCanFollow(s.text, start + digits) ? stickyEnd(AGE_PATTERNS.suffix.regex, s.text, start) : -1;
   const cued = s.cued(CUE.age, start, 8);
   if (e > 0) {
     s.emit('AGE', start, start + digits, cued ? 0.95 : 0.9, SRC);
@@ -56,6 +58,13 @@ export function ageAtWord(s: Scan, start: number): number {
     }
   }
   return -1;
+}
+
+function suffixCanFollow(t: string, p: number): boolean {
+  let c = t.charCodeAt(p);
+  if (c === 32 || c === 45) c = t.charCodeAt(p + 1);
+  c |= 32;
+  return c === 121 || c === 109 || c === 102;
 }
 
 function countLeadingDigits(t: string, s: number, e: number): number {

@@ -16,6 +16,7 @@ import {
   KW_UNIT,
   isDigit,
   isLetter,
+  isLower,
   isUpper,
   readNumbers,
   stickyEnd,
@@ -131,7 +132,7 @@ export function dateAtDigits(s: Scan, start: number, end: number, allDigits: boo
     if (len <= 2) {
       if (nx === 47 /* / */ || nx === 45 /* - */ || nx === 46 /* . */) {
         if (isDigit(s.at(end + 1))) {
-          let e = stickyEnd(DATE_PATTERNS.mdy.regex, t, start);
+          let e = secondSeparatorAt(t, end + 1) ? stickyEnd(DATE_PATTERNS.mdy.regex, t, start) : -1;
           if (e > 0) {
             const k = readNumbers(t, start, e, buf);
             const sepOk = buf[5] === buf[8];
@@ -244,7 +245,8 @@ export function dateAtDigits(s: Scan, start: number, end: number, allDigits: boo
   if (len <= 16) {
     const e = dayMonth(s, start, cued);
     if (e > 0) return e;
-    const o = stickyEnd(DATE_PATTERNS.ordinal.regex, t, start);
+    const d = isDigit(t.charCodeAt(start + 1)) ? 2 : 1;
+    const o = ordinalSuffixAt(t, start + d) ? stickyEnd(DATE_PATTERNS.ordinal.regex, t, start) : -1;
     if (o > 0 && s.prevWordFlags(start, 2) & KW_THE) {
       let p = o;
       while (s.at(p) === 32) p++;
@@ -260,6 +262,7 @@ export function dateAtDigits(s: Scan, start: number, end: number, allDigits: boo
 /** "14 Mar 2021", "14-Mar-2021", "20th Oct, 1989", "22nd of March". */
 function dayMonth(s: Scan, start: number, cued: boolean): number {
   const t = s.text;
+  if (!monthCanFollow(t, start)) return -1;
   const e = stickyEnd(DATE_PATTERNS.dmyName.regex, t, start);
   if (e < 0) return -1;
   const k = readNumbers(t, start, e, buf);
@@ -277,6 +280,60 @@ function dayMonth(s: Scan, start: number, cued: boolean): number {
   s.emit('DATE', start, e, cued ? 0.95 : 0.9, SRC);
   s.lastDateEnd = e;
   return e;
+}
+
+/** 'jan', 'feb', ... packed as three 5-bit letter codes: the first three letters of every MONTHS alternative. */
+const MONTH_PREFIXES: ReadonlySet<number> = new Set(
+  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((w) => packLetters(w, 0)),
+);
+
+/** Case-folded letters text[i..i+2] packed like MONTH_PREFIXES, or -1 when one is no ASCII letter. */
+function packLetters(t: string, i: number): number {
+  const a = t.charCodeAt(i) | 32;
+  const b = t.charCodeAt(i + 1) | 32;
+  const c = t.charCodeAt(i + 2) | 32;
+  if (!isLower(a) || !isLower(b) || !isLower(c)) return -1;
+  return ((a & 31) << 10) | ((b & 31) << 5) | (c & 31);
+}
+
+function monthPrefixAt(t: string, i: number): boolean {
+  return MONTH_PREFIXES.has(packLetters(t, i));
+}
+
+/** (st|nd|rd|th) at i, case-insensitive. */
+function ordinalSuffixAt(t: string, i: number): boolean {
+  const a = t.charCodeAt(i) | 32;
+  const b = t.charCodeAt(i + 1) | 32;
+  return (a === 115 && b === 116) || (a === 110 && b === 100) || (a === 114 && b === 100) || (a === 116 && b === 104);
+}
+
+/**
+ * A necessary condition for dmyName at `start`, tested before the regex runs: 1-2 digits, an
+ * optional ordinal suffix, then " of ", ' ', '-' or nothing, then the first three letters of a
+ * month. Most numbers before a space or a word ("2 mg", "5 days") fail it in a few compares.
+ */
+function monthCanFollow(t: string, start: number): boolean {
+  let p = start;
+  while (p < start + 3 && isDigit(t.charCodeAt(p))) p++;
+  if (p === start || p === start + 3) return false;
+  for (let k = 0; k < 2; k++) {
+    if (monthPrefixAt(t, p)) return true;
+    const c = t.charCodeAt(p);
+    if ((c === 32 || c === 45) && monthPrefixAt(t, p + 1)) return true;
+    if (c === 32 && (t.charCodeAt(p + 1) | 32) === 111 && (t.charCodeAt(p + 2) | 32) === 102 && t.charCodeAt(p + 3) === 32 && monthPrefixAt(t, p + 4)) return true;
+    if (k === 0 && ordinalSuffixAt(t, p)) p += 2;
+    else return false;
+  }
+  return false;
+}
+
+/** 1-2 digits at `p`, then '/', '.' or '-' and a digit: what mdy needs after its first separator. */
+function secondSeparatorAt(t: string, p: number): boolean {
+  let q = p;
+  while (q < p + 3 && isDigit(t.charCodeAt(q))) q++;
+  if (q === p || q === p + 3) return false;
+  const c = t.charCodeAt(q);
+  return (c === 47 || c === 46 || c === 45) && isDigit(t.charCodeAt(q + 1));
 }
 
 /** The word right before `start` (one space between) is `w` (lower case). */

@@ -35,6 +35,11 @@ export const HEALTH_PLAN_PATTERNS = {
 const SRC = 'patterns/health-plan';
 
 export function mbiAt(s: Scan, start: number, cued: boolean): number {
+  // [1-9][A-Z][A-Z0-9]\d...: two compares reject most tokens before the regex.
+  const t = s.text;
+  const c1 = t.charCodeAt(start + 1);
+  const c3 = t.charCodeAt(start + 3);
+  if (!(c1 >= 65 && c1 <= 90) || !(c3 >= 48 && c3 <= 57)) return -1;
   const e = stickyEnd(HEALTH_PLAN_PATTERNS.mbi.regex, s.text, start);
   if (e < 0 || !mbiValid(s.text.slice(start, e))) return -1;
   s.emit('HEALTH_PLAN_ID', start, e, cued || s.cued(CUE.healthPlan, start) ? 1 : 0.85, SRC);

@@ -35,7 +35,7 @@ import { OTHER_ID_PATTERNS, otherIdAt, uuidAt } from './other-id.js';
 import {
   CUE,
   CUE_NAMES,
-  ID_CUES,
+  ID_CUE_MASK,
   KW_AGE_WORD,
   KW_AMBIGUOUS_MONTH,
   KW_GENERIC_LABEL,
@@ -152,14 +152,6 @@ function validate(options: unknown): Required<PatternsOptions> {
   }
   return { families: families as string[], cueWords: cueWords as Partial<Record<CueName, readonly string[]>>, window, yearAlone };
 }
-
-// ASCII classes: 1 digit, 2 letter, 3 '@'; every other code unit is 0. The table covers all of
-// UTF-16 so the scan loop needs no separate `< 128` test (64 KB, allocated once).
-const CLS = new Uint8Array(65536);
-for (let c = 48; c <= 57; c++) CLS[c] = 1;
-for (let c = 65; c <= 90; c++) CLS[c] = 2;
-for (let c = 97; c <= 122; c++) CLS[c] = 2;
-CLS[64] = 3;
 
 interface Enabled {
   ip: boolean; dates: boolean; ssn: boolean; card: boolean; zip: boolean; npi: boolean; age: boolean; address: boolean;
@@ -391,7 +383,7 @@ function onWord(s: Scan, start: number, end: number, hash: number, en: Enabled):
     for (let k = 0; bits !== 0; k++, bits >>>= 1) {
       if ((bits & 1) === 0) continue;
       s.cueEnd[k] = end;
-      if (ID_CUES.has(k)) {
+      if ((ID_CUE_MASK >>> k) & 1) {
         s.pendKind = k;
         s.pendEnd = end;
         s.pendGeneric = false;
@@ -421,64 +413,87 @@ function onWord(s: Scan, start: number, end: number, hash: number, en: Enabled):
 const CACHE_UNITS = 1 << 16;
 const NodeBuffer = (globalThis as { Buffer?: { allocUnsafeSlow(n: number): Uint8Array & { write(s: string, offset: number, enc: string): number } } }).Buffer;
 
+/** Room for `units` code units and the 0 sentinel after them. */
 function makeCodes(units: number): { bytes: (Uint8Array & { write(s: string, offset: number, enc: string): number }) | undefined; codes: Uint16Array } {
   if (NodeBuffer) {
-    const bytes = NodeBuffer.allocUnsafeSlow(units * 2);
-    return { bytes, codes: new Uint16Array(bytes.buffer, bytes.byteOffset, units) };
+    const bytes = NodeBuffer.allocUnsafeSlow((units + 1) * 2);
+    const codes = new Uint16Array(bytes.buffer, bytes.byteOffset, units + 1);
+    codes.fill(0);
+    return { bytes, codes };
   }
-  return { bytes: undefined, codes: new Uint16Array(units) };
+  return { bytes: undefined, codes: new Uint16Array(units + 1) };
 }
 
 function fillCodes(text: string, buf: ReturnType<typeof makeCodes>): void {
   if (buf.bytes) buf.bytes.write(text, 0, 'utf16le');
   else for (let i = 0; i < text.length; i++) buf.codes[i] = text.charCodeAt(i);
+  buf.codes[text.length] = 0;
 }
 
+/**
+ * The scan loop. Letter runs, the bulk of a note, are walked by a one-compare test
+ * ((c | 32) - 97 unsigned <= 25 is exactly A-Z / a-z); the word's hash is computed in a second,
+ * short pass only when the word passes the (first letter, last letter, length) filter. `t[n]`
+ * must be 0 (the caller's buffer guarantees it) so the letter run stops at the end.
+ */
 function scan(s: Scan, en: Enabled, t: Uint16Array): void {
   const n = s.n;
   const kwi = s.keywords;
-  const byFirst = kwi.lengthsByFirst;
+  const byEnds = kwi.lengthsByEnds;
+  const window = s.window;
   let i = 0;
   while (i < n) {
-    const k = CLS[t[i] as number] as number;
-    if (k === 0) {
-      i++;
-      continue;
-    }
-    if (k === 3) {
-      const e = en.email ? emailAt(s, i) : -1;
-      i = e > i ? e : i + 1;
-      continue;
-    }
+    let c = t[i] as number;
     const start = i;
-    let hasDigit = false;
-    let hasLetter = false;
-    // The word hash is folded into the classifying loop: a second pass over the word's
-    // characters cost more than the multiply-add on words that turn out to need no hash.
-    let h = 0;
-    while (i < n) {
-      const d = t[i] as number;
-      // Lower-case letters are most of a note: tested first, without the table.
-      if (d >= 97 && d <= 122) hasLetter = true;
-      else {
-        const kk = CLS[d] as number;
-        if (kk === 1) hasDigit = true;
-        else if (kk === 2) hasLetter = true;
+    let r = -1;
+    let end: number;
+    if (((c | 32) - 97) >>> 0 > 25) {
+      if ((c - 48) >>> 0 > 9) {
+        if (c === 64 && en.email) {
+          const e = emailAt(s, i);
+          i = e > i ? e : i + 1;
+        } else i++;
+        continue;
+      }
+      // A digit-led token: digits and letters to its end.
+      let hasLetter = false;
+      for (;;) {
+        c = t[++i] as number;
+        if ((c - 48) >>> 0 <= 9) continue;
+        if (((c | 32) - 97) >>> 0 <= 25) hasLetter = true;
         else break;
       }
-      h = (Math.imul(h, 31) + (d | 32)) | 0;
-      i++;
-    }
-    const end = i;
-    let r = -1;
-    if (hasDigit) r = onNumeric(s, start, end, en, !hasLetter);
-    else {
-      // Most words are no keyword: a first-letter x length filter, then one hash probe;
-      // onWord runs only for hits, a pending identifier cue (letter-led ids) or a ':' after
-      // the word (hex-led IPv6).
-      const len = end - start;
-      const hit = len <= 24 && ((byFirst[((t[start] as number) | 32) & 31] as number) & (1 << len)) !== 0 && kwi.has(h);
-      if (hit || s.pendKind >= 0 || (i < n && t[i] === 58)) r = onWord(s, start, end, h, en);
+      end = i;
+      r = onNumeric(s, start, end, en, !hasLetter);
+    } else {
+      do c = t[++i] as number;
+      while (((c | 32) - 97) >>> 0 <= 25);
+      if ((c - 48) >>> 0 <= 9) {
+        // A letter-led token with a digit ("MR12345", "v2").
+        for (;;) {
+          c = t[++i] as number;
+          if ((c - 48) >>> 0 > 9 && ((c | 32) - 97) >>> 0 > 25) break;
+        }
+        end = i;
+        r = onNumeric(s, start, end, en, false);
+      } else {
+        end = i;
+        // Most words are no keyword: the ends x length filter, then one hash probe. onWord also
+        // runs for a pending identifier cue still within its window (letter-led ids) and for a
+        // ':' after the word (hex-led IPv6); a stale pending cue changes nothing in onWord for a
+        // word that is no keyword, so it is not a reason to call it.
+        const len = end - start;
+        let h = 0;
+        let hit = false;
+        if (len <= 24 && ((byEnds[((((t[start] as number) | 32) & 31) << 5) | (((t[end - 1] as number) | 32) & 31)] as number) & (1 << len)) !== 0) {
+          for (let j = start; j < end; j++) h = (Math.imul(h, 31) + ((t[j] as number) | 32)) | 0;
+          hit = kwi.has(h);
+        }
+        if (hit || c === 58 || (s.pendKind >= 0 && start - s.pendEnd <= window)) {
+          if (!hit && h === 0) for (let j = start; j < end; j++) h = (Math.imul(h, 31) + ((t[j] as number) | 32)) | 0;
+          r = onWord(s, start, end, h, en);
+        }
+      }
     }
     if (r > end) i = r;
   }
@@ -513,14 +528,14 @@ export function createPatternsDetector(options?: PatternsOptions): Detector {
       }
       if (!cachedEnabled.any) return [];
       const s = new Scan(text, ctx.types, keywords, aux, scanOptions);
-      if (cachedEnabled.structured) {
-        hl7Pass(s);
-        tablePass(s);
-      }
       const big = text.length > CACHE_UNITS;
       const buf = big ? makeCodes(text.length) : (cachedCodes ??= makeCodes(CACHE_UNITS));
       fillCodes(text, buf);
       try {
+        if (cachedEnabled.structured) {
+          hl7Pass(s);
+          tablePass(s, buf.codes);
+        }
         scan(s, cachedEnabled, buf.codes);
       } finally {
         if (!big) buf.codes.fill(0, 0, text.length);

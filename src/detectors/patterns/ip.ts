@@ -13,11 +13,36 @@ export const IP_PATTERNS = {
 
 const SRC = 'patterns/ip';
 
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
+}
+
+function hexRun(t: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (!isHex(t.charCodeAt(i))) return false;
+  return true;
+}
+
+/** 0-4 hex digits at p, then ':'. */
+function colonAfterHex(t: string, p: number): boolean {
+  let q = p;
+  while (q < p + 5 && isHex(t.charCodeAt(q))) q++;
+  return q < p + 5 && t.charCodeAt(q) === 58;
+}
+
+/** 1-3 digits at p, then '.' and a digit. */
+function dotAfterDigits(t: string, p: number): boolean {
+  let q = p;
+  while (q < p + 4 && isDigit(t.charCodeAt(q))) q++;
+  return q > p && q < p + 4 && t.charCodeAt(q) === 46 && isDigit(t.charCodeAt(q + 1));
+}
+
 /** At a token followed by '.' (IPv4) or ':' (IPv6). */
 export function ipAt(s: Scan, start: number, end: number, allDigits: boolean): number {
   const nx = s.at(end);
   const cued = s.cued(CUE.ip, start);
   if (nx === 46 && allDigits && end - start <= 3 && isDigit(s.at(end + 1))) {
+    // Dotted decimals ("98.6", "7.39") fail before the regex: a quad needs two more dots.
+    if (!dotAfterDigits(s.text, end + 1)) return -1;
     const e = stickyEnd(IP_PATTERNS.v4.regex, s.text, start);
     if (e < 0) return -1;
     const cand = s.text.slice(start, e);
@@ -28,6 +53,9 @@ export function ipAt(s: Scan, start: number, end: number, allDigits: boolean): n
     return e;
   }
   if (nx === 58 && end - start <= 4 && s.at(start - 1) !== 58) {
+    // Labels and times ("Plan:", "14:30") fail before the regex: IPv6 needs hex groups joined
+    // by two colons at least (the token itself, then 0-4 hex digits, then ':').
+    if (!hexRun(s.text, start, end) || !colonAfterHex(s.text, end + 1)) return -1;
     const e = stickyEnd(IP_PATTERNS.v6.regex, s.text, start);
     if (e < 0) return -1;
     const cand = s.text.slice(start, e);

@@ -199,13 +199,17 @@ for (let c = 97; c <= 122; c++) HEADER_CHAR[c] = 1;
 for (const c of [32, 95, 35, 46, 47, 45, 43, 34]) HEADER_CHAR[c] = 1;
 for (const c of DELIMS) HEADER_CHAR[c] = 2;
 
-/** One pass: only header characters, cells of at most 40, and 2+ delimiters. */
-function headerShape(t: string, ls: number, le: number): boolean {
+/**
+ * One pass: only header characters, cells of at most 40, and 2+ delimiters. `codes` holds the
+ * text's code units (the scan's buffer): prose lines are walked most of their length before
+ * they fail, and a typed array read costs a fraction of charCodeAt on a sliced string.
+ */
+function headerShape(codes: Uint16Array, ls: number, le: number): boolean {
   if (le - ls > 400 || le - ls < 5) return false;
   let cell = 0;
   let delims = 0;
   for (let i = ls; i < le; i++) {
-    const c = t.charCodeAt(i);
+    const c = codes[i] as number;
     const k = c < 128 ? (HEADER_CHAR[c] as number) : 0;
     if (k === 0) return false;
     if (k === 2) {
@@ -247,7 +251,8 @@ function header(s: Scan, ls: number, le: number): { sep: number; types: (EntityT
   return undefined;
 }
 
-export function tablePass(s: Scan): void {
+/** `codes`: the text's code units (see headerShape). */
+export function tablePass(s: Scan, codes: Uint16Array): void {
   const t = s.text;
   // Cheap exit: a table needs a line break and a delimiter.
   if (t.indexOf('\n') < 0) return;
@@ -281,7 +286,7 @@ export function tablePass(s: Scan): void {
       const c = t.charCodeAt(ls);
       // Header cells start with a letter (or a quote); prose lines fail the cheap shape test
       // within a few dozen characters.
-      if ((isLetter(c) || c === 34) && headerShape(t, ls, end)) active = header(s, ls, end);
+      if ((isLetter(c) || c === 34) && headerShape(codes, ls, end)) active = header(s, ls, end);
     }
     ls = le + 1;
   }
