@@ -105,6 +105,22 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+/**
+ * Tokens of one call, shared by the detectors that run on it (`nlp` and `dictionary` both need
+ * them): keyed by the call's DetectContext, which the pipeline creates per call, so the entry
+ * goes when the call's context does. Callers must not modify the tokens.
+ */
+const perCall = new WeakMap<object, { text: string; tokens: Token[] }>();
+
+/** `tokenize(text)`, computed once per call context. */
+export function tokensFor(text: string, ctx: object): readonly Token[] {
+  const hit = perCall.get(ctx);
+  if (hit !== undefined && hit.text === text) return hit.tokens;
+  const tokens = tokenize(text);
+  perCall.set(ctx, { text, tokens });
+  return tokens;
+}
+
 /** How a whole text is cased: notes are often ALL CAPS or all lower case. */
 export type TextCase = 'upper' | 'lower' | 'mixed';
 

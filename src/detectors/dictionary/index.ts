@@ -16,7 +16,7 @@ import type { DetectorFactory } from '../registry.js';
 import { COMMON_WORD_NAMES } from '../clinical/context.js';
 import { LEX_COMMON, LEX_FIRST, LEX_NAME, LEX_PHRASE, LEX_PLACE, LEX_RARE, LEX_STOP, runRules, type Lexicon } from '../clinical/rules.js';
 import { createStopList } from '../clinical/stoplist.js';
-import { tokenize } from '../clinical/tokens.js';
+import { tokensFor } from '../clinical/tokens.js';
 
 export interface DictionaryDetectorOptions {
   /** Extra stop words (never reported without a cue), added to DEFAULT_CLINICAL_STOP_WORDS. @default [] */
@@ -52,6 +52,8 @@ export const DICTIONARY_DEFAULTS = Object.freeze({
 });
 
 const TYPES: readonly EntityType[] = ['NAME', 'LOCATION', 'ORGANIZATION'];
+/** Everyday words remembered per detector in front of the big lookup map. */
+const HOT_WORDS = 16_384;
 
 interface Tables {
   /** Census surnames in frequency order. */
@@ -178,8 +180,19 @@ export function createDictionaryDetector(options: DictionaryDetectorOptions = {}
     for (const w of common) or(w, LEX_COMMON);
     for (const w of stop) or(w, LEX_STOP);
     for (const w of allowed) bits.set(w, (bits.get(w) ?? 0) & ~(LEX_NAME | LEX_FIRST | LEX_PLACE | LEX_PHRASE));
+    // The big map is slow to probe (about 150k keys: cache misses), and most tokens are the same
+    // few thousand everyday words: those are kept in a small map in front of it. Only words from
+    // the shipped English and stop lists go there (never names, places or unknown words), and
+    // at most HOT_WORDS of them.
+    const hot = new Map<string, number>();
     lexicon = {
-      flags: (w) => bits.get(w) ?? 0,
+      flags: function flags(w) {
+        const h = hot.get(w);
+        if (h !== undefined) return h;
+        const f = bits.get(w) ?? 0;
+        if ((f & (LEX_COMMON | LEX_STOP)) !== 0 && hot.size < HOT_WORDS) hot.set(w, f);
+        return f;
+      },
       isName: (w) => names.has(w) && !allowed.has(w),
       // Everyday words count as first names only when they are frequent ones ("Bill", "Rose").
       isFirst: (w) => t.first.has(w) && !allowed.has(w) && (!common.has(w) || t.popular.has(w)),
@@ -195,7 +208,7 @@ export function createDictionaryDetector(options: DictionaryDetectorOptions = {}
     if (typeof text !== 'string' || text.length === 0) return [];
     const types = new Set(TYPES.filter((t) => ctx.types.has(t)));
     if (types.size === 0) return [];
-    const tokens = tokenize(text);
+    const tokens = tokensFor(text, ctx);
     return runRules(text, tokens, lexicon, { source: 'dictionary', lexiconScore, propagate, types });
   }
 

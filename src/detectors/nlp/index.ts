@@ -21,7 +21,7 @@ import type { DetectorFactory } from '../registry.js';
 import { COMMON_WORD_NAMES, CREDENTIALS, FUNCTION_WORDS, NAME_TITLES, RELATIVE_CUES, US_STATE_NAMES } from '../clinical/context.js';
 import { mergeSame } from '../clinical/rules.js';
 import { createStopList } from '../clinical/stoplist.js';
-import { Shape, textCase, tokenize, type Token } from '../clinical/tokens.js';
+import { Shape, textCase, tokenize, tokensFor, type Token } from '../clinical/tokens.js';
 
 export interface NlpDetectorOptions {
   /** Extra stop words, added to DEFAULT_CLINICAL_STOP_WORDS. @default [] */
@@ -211,7 +211,7 @@ export function createNlpDetector(options: NlpDetectorOptions = {}): Detector {
     const types = TYPES.filter((t) => ctx.types.has(t));
     if (types.length === 0) return [];
     const { nlp, nameish, common } = s;
-    const tokens = tokenize(text);
+    const tokens = tokensFor(text, ctx);
     const mixed = textCase(tokens) === 'mixed';
     const found: Entity[] = [];
     const isCommon = (w: string): boolean => common.has(w) || FUNC.has(w) || stop.has(w);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createStopList, DEFAULT_CLINICAL_STOP_WORDS } from '../../../src/detectors/clinical/stoplist.js';
-import { Shape, textCase, tokenize } from '../../../src/detectors/clinical/tokens.js';
+import { Shape, textCase, tokenize, tokensFor } from '../../../src/detectors/clinical/tokens.js';
 import { CREDENTIALS, NAME_TITLES, RELATIVE_CUES } from '../../../src/detectors/clinical/context.js';
 import { runRules, type Lexicon } from '../../../src/detectors/clinical/rules.js';
 import type { EntityType } from '../../../src/types.js';
@@ -38,6 +38,16 @@ describe('tokenizer', () => {
     expect(toks.map((t) => text.slice(t.start, t.end))).toEqual(['Dr', 'O', 'Brien', 'RN', 'J', 'SMITH', '7', '22', 'mary']);
     expect(toks.map((t) => t.shape)).toEqual([Shape.Title, Shape.Initial, Shape.Title, Shape.Upper, Shape.Initial, Shape.Upper, Shape.Digits, Shape.Digits, Shape.Lower]);
     expect(toks[4]!.line).toBe(1);
+  });
+
+  it('shares one call\'s tokens through its context, and only for the same text', () => {
+    const ctx = {};
+    const a = tokensFor('Dr. Lee saw pt', ctx);
+    expect(tokensFor('Dr. Lee saw pt', ctx)).toBe(a);
+    expect(a).toEqual(tokenize('Dr. Lee saw pt'));
+    const b = tokensFor('wife Mary called', ctx);
+    expect(b).toEqual(tokenize('wife Mary called'));
+    expect(tokensFor('Dr. Lee saw pt', {})).not.toBe(a);
   });
 
   it('tells ALL CAPS and lowercase notes from mixed ones', () => {
