@@ -132,7 +132,7 @@ export function dateAtDigits(s: Scan, start: number, end: number, allDigits: boo
     if (len <= 2) {
       if (nx === 47 /* / */ || nx === 45 /* - */ || nx === 46 /* . */) {
         if (isDigit(s.at(end + 1))) {
-          let e = secondSeparatorAt(t, end + 1) ? stickyEnd(DATE_PATTERNS.mdy.regex, t, start) : -1;
+          let e = secondSeparatorAt(s.codes, end + 1) ? stickyEnd(DATE_PATTERNS.mdy.regex, t, start) : -1;
           if (e > 0) {
             const k = readNumbers(t, start, e, buf);
             const sepOk = buf[5] === buf[8];
@@ -245,8 +245,8 @@ export function dateAtDigits(s: Scan, start: number, end: number, allDigits: boo
   if (len <= 16) {
     const e = dayMonth(s, start, cued);
     if (e > 0) return e;
-    const d = isDigit(t.charCodeAt(start + 1)) ? 2 : 1;
-    const o = ordinalSuffixAt(t, start + d) ? stickyEnd(DATE_PATTERNS.ordinal.regex, t, start) : -1;
+    const d = isDigit(s.codeAt(start + 1)) ? 2 : 1;
+    const o = ordinalSuffixAt(s.codes, start + d) ? stickyEnd(DATE_PATTERNS.ordinal.regex, t, start) : -1;
     if (o > 0 && s.prevWordFlags(start, 2) & KW_THE) {
       let p = o;
       while (s.at(p) === 32) p++;
@@ -262,7 +262,7 @@ export function dateAtDigits(s: Scan, start: number, end: number, allDigits: boo
 /** "14 Mar 2021", "14-Mar-2021", "20th Oct, 1989", "22nd of March". */
 function dayMonth(s: Scan, start: number, cued: boolean): number {
   const t = s.text;
-  if (!monthCanFollow(t, start)) return -1;
+  if (!monthCanFollow(s.codes, start)) return -1;
   const e = stickyEnd(DATE_PATTERNS.dmyName.regex, t, start);
   if (e < 0) return -1;
   const k = readNumbers(t, start, e, buf);
@@ -282,28 +282,30 @@ function dayMonth(s: Scan, start: number, cued: boolean): number {
   return e;
 }
 
-/** 'jan', 'feb', ... packed as three 5-bit letter codes: the first three letters of every MONTHS alternative. */
-const MONTH_PREFIXES: ReadonlySet<number> = new Set(
-  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((w) => packLetters(w, 0)),
-);
-
-/** Case-folded letters text[i..i+2] packed like MONTH_PREFIXES, or -1 when one is no ASCII letter. */
-function packLetters(t: string, i: number): number {
-  const a = t.charCodeAt(i) | 32;
-  const b = t.charCodeAt(i + 1) | 32;
-  const c = t.charCodeAt(i + 2) | 32;
-  if (!isLower(a) || !isLower(b) || !isLower(c)) return -1;
-  return ((a & 31) << 10) | ((b & 31) << 5) | (c & 31);
+/**
+ * Case-folded three-letter prefixes, packed as three 5-bit letter codes: 1 for the first three
+ * letters of every MONTHS alternative (jan, feb, ..., dec).
+ */
+const MONTH_PREFIX = new Uint8Array(1 << 15);
+for (const w of ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']) {
+  MONTH_PREFIX[((w.charCodeAt(0) & 31) << 10) | ((w.charCodeAt(1) & 31) << 5) | (w.charCodeAt(2) & 31)] = 1;
 }
 
-function monthPrefixAt(t: string, i: number): boolean {
-  return MONTH_PREFIXES.has(packLetters(t, i));
+/**
+ * The scan's code units may be read past the text's end (0 or undefined there, NaN for
+ * charCodeAt): every test below maps all three to "not a letter / digit".
+ */
+function monthPrefixAt(c: Uint16Array, i: number): boolean {
+  const a = (c[i] as number) | 32;
+  const b = (c[i + 1] as number) | 32;
+  const d = (c[i + 2] as number) | 32;
+  return isLower(a) && isLower(b) && isLower(d) && MONTH_PREFIX[((a & 31) << 10) | ((b & 31) << 5) | (d & 31)] === 1;
 }
 
 /** (st|nd|rd|th) at i, case-insensitive. */
-function ordinalSuffixAt(t: string, i: number): boolean {
-  const a = t.charCodeAt(i) | 32;
-  const b = t.charCodeAt(i + 1) | 32;
+function ordinalSuffixAt(c: Uint16Array, i: number): boolean {
+  const a = (c[i] as number) | 32;
+  const b = (c[i + 1] as number) | 32;
   return (a === 115 && b === 116) || (a === 110 && b === 100) || (a === 114 && b === 100) || (a === 116 && b === 104);
 }
 
@@ -312,28 +314,28 @@ function ordinalSuffixAt(t: string, i: number): boolean {
  * optional ordinal suffix, then " of ", ' ', '-' or nothing, then the first three letters of a
  * month. Most numbers before a space or a word ("2 mg", "5 days") fail it in a few compares.
  */
-function monthCanFollow(t: string, start: number): boolean {
+function monthCanFollow(c: Uint16Array, start: number): boolean {
   let p = start;
-  while (p < start + 3 && isDigit(t.charCodeAt(p))) p++;
+  while (p < start + 3 && isDigit(c[p] as number)) p++;
   if (p === start || p === start + 3) return false;
   for (let k = 0; k < 2; k++) {
-    if (monthPrefixAt(t, p)) return true;
-    const c = t.charCodeAt(p);
-    if ((c === 32 || c === 45) && monthPrefixAt(t, p + 1)) return true;
-    if (c === 32 && (t.charCodeAt(p + 1) | 32) === 111 && (t.charCodeAt(p + 2) | 32) === 102 && t.charCodeAt(p + 3) === 32 && monthPrefixAt(t, p + 4)) return true;
-    if (k === 0 && ordinalSuffixAt(t, p)) p += 2;
+    if (monthPrefixAt(c, p)) return true;
+    const x = c[p] as number;
+    if ((x === 32 || x === 45) && monthPrefixAt(c, p + 1)) return true;
+    if (x === 32 && ((c[p + 1] as number) | 32) === 111 && ((c[p + 2] as number) | 32) === 102 && c[p + 3] === 32 && monthPrefixAt(c, p + 4)) return true;
+    if (k === 0 && ordinalSuffixAt(c, p)) p += 2;
     else return false;
   }
   return false;
 }
 
 /** 1-2 digits at `p`, then '/', '.' or '-' and a digit: what mdy needs after its first separator. */
-function secondSeparatorAt(t: string, p: number): boolean {
+function secondSeparatorAt(t: Uint16Array, p: number): boolean {
   let q = p;
-  while (q < p + 3 && isDigit(t.charCodeAt(q))) q++;
+  while (q < p + 3 && isDigit(t[q] as number)) q++;
   if (q === p || q === p + 3) return false;
-  const c = t.charCodeAt(q);
-  return (c === 47 || c === 46 || c === 45) && isDigit(t.charCodeAt(q + 1));
+  const c = t[q] as number;
+  return (c === 47 || c === 46 || c === 45) && isDigit(t[q + 1] as number);
 }
 
 /** The word right before `start` (one space between) is `w` (lower case). */

@@ -207,7 +207,7 @@ function onNumeric(s: Scan, start: number, end: number, en: Enabled, allDigits: 
   if (prev === 45 && isDigit(s.at(start - 2)) && s.lastDateEnd !== start - 1 && (nx === 47 || nx === 39)) return -1;
   if (prev >= 128 && isAlnum(0) === false && /[\p{L}\p{N}]/u.test(t[start - 1] ?? '')) return -1;
   let cuedKind = -1;
-  if (en.iban && end - start >= 4 && isLetter(t.charCodeAt(start)) && isLetter(t.charCodeAt(start + 1)) && isDigit(t.charCodeAt(start + 2)) && isDigit(t.charCodeAt(start + 3))) {
+  if (en.iban && end - start >= 4 && isLetter(s.codeAt(start)) && isLetter(s.codeAt(start + 1)) && isDigit(s.codeAt(start + 2)) && isDigit(s.codeAt(start + 3))) {
     const r = ibanAt(s, start);
     if (r > 0) {
       s.pendKind = -1;
@@ -236,7 +236,7 @@ function onNumeric(s: Scan, start: number, end: number, en: Enabled, allDigits: 
     }
   }
   const len = end - start;
-  const first = t.charCodeAt(start);
+  const first = s.codeAt(start);
   let r = -1;
   if (en.other && len === 8 && nx === 45) {
     r = uuidAt(s, start);
@@ -313,12 +313,12 @@ function onNumeric(s: Scan, start: number, end: number, en: Enabled, allDigits: 
  * "no" itself only counts with punctuation ("Financial no.", "No:") -- bare "no" is negation.
  */
 function genericLabel(s: Scan, start: number): boolean {
-  if ((s.text.charCodeAt(start) | 32) === 110 && (s.text.charCodeAt(start + 1) | 32) === 111 && !isLetter(s.at(start + 2))) {
+  if ((s.codeAt(start) | 32) === 110 && (s.codeAt(start + 1) | 32) === 111 && !isLetter(s.at(start + 2))) {
     const c = s.at(start + 2);
     if (c !== 46 && c !== 58 && c !== 35) return false;
   }
   let p = start;
-  while (p > 0 && (s.text.charCodeAt(p - 1) === 32 || s.text.charCodeAt(p - 1) === 95 || s.text.charCodeAt(p - 1) === 45)) p--;
+  while (p > 0 && (s.codeAt(p - 1) === 32 || s.codeAt(p - 1) === 95 || s.codeAt(p - 1) === 45)) p--;
   if (p === start || !isLetter(s.at(p - 1))) return false;
   return (s.prevWordFlags(start, 2) & KW_NOT_ID_LABEL) === 0;
 }
@@ -326,10 +326,10 @@ function genericLabel(s: Scan, start: number): boolean {
 /** "<label> #12345" / "<label> #: 12345" right before `start`, with no pending cue. */
 function hashLabel(s: Scan, start: number): boolean {
   let p = start;
-  while (p > 0 && (s.text.charCodeAt(p - 1) === 32 || s.text.charCodeAt(p - 1) === 58)) p--;
-  if (p === 0 || s.text.charCodeAt(p - 1) !== 35 /* # */ || start - p > 3) return false;
+  while (p > 0 && (s.codeAt(p - 1) === 32 || s.codeAt(p - 1) === 58)) p--;
+  if (p === 0 || s.codeAt(p - 1) !== 35 /* # */ || start - p > 3) return false;
   p--;
-  while (p > 0 && s.text.charCodeAt(p - 1) === 32) p--;
+  while (p > 0 && s.codeAt(p - 1) === 32) p--;
   if (!isLetter(s.at(p - 1))) return false;
   return (s.prevWordFlags(p, 0) & KW_NOT_ID_LABEL) === 0;
 }
@@ -361,7 +361,7 @@ function hasMark(s: Scan, end: number, strict: boolean): boolean {
 function onWord(s: Scan, start: number, end: number, hash: number, en: Enabled): number {
   const len = end - start;
   const kw = s.keyword(start, end, hash, s.keywords);
-  const setsCue = kw !== undefined && kw.cues !== 0 && ((kw.flags & KW_NEEDS_MARK) === 0 || hasMark(s, end, len === 2 && (s.text.charCodeAt(start) | 32) === 105));
+  const setsCue = kw !== undefined && kw.cues !== 0 && ((kw.flags & KW_NEEDS_MARK) === 0 || hasMark(s, end, len === 2 && (s.codeAt(start) | 32) === 105));
   if (!setsCue && s.pendKind >= 0 && start - s.pendEnd <= s.window && !(kw && kw.flags & KW_MONTH)) {
     // An identifier may start with letters right after its cue: "MRN: MR-0012345", "plate ABC 1234".
     const nx = s.at(end);
@@ -395,7 +395,7 @@ function onWord(s: Scan, start: number, end: number, hash: number, en: Enabled):
     s.pendGeneric = true;
   }
   if (f & KW_MONTH && en.dates) return dateAtMonth(s, start, end, (f & KW_AMBIGUOUS_MONTH) !== 0, (f & KW_MONTH_FULL) !== 0);
-  if (f & KW_URL && en.url) return urlAtScheme(s, start, (s.text.charCodeAt(start) | 32) === 119);
+  if (f & KW_URL && en.url) return urlAtScheme(s, start, (s.codeAt(start) | 32) === 119);
   if (f & KW_TLD && en.url && s.at(start - 1) === 46) return urlAtTld(s, start, end);
   if (f & KW_POBOX && en.address) return poBoxAt(s, start);
   if (f & KW_AGE_WORD && en.age) return ageAtWord(s, start);
@@ -527,10 +527,10 @@ export function createPatternsDetector(options?: PatternsOptions): Detector {
         cachedEnabled = enabledFor(families, ctx.types);
       }
       if (!cachedEnabled.any) return [];
-      const s = new Scan(text, ctx.types, keywords, aux, scanOptions);
       const big = text.length > CACHE_UNITS;
       const buf = big ? makeCodes(text.length) : (cachedCodes ??= makeCodes(CACHE_UNITS));
       fillCodes(text, buf);
+      const s = new Scan(text, buf.codes, ctx.types, keywords, aux, scanOptions);
       try {
         if (cachedEnabled.structured) {
           hl7Pass(s);

@@ -17,45 +17,46 @@ function isHex(c: number): boolean {
   return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
 }
 
-function hexRun(t: string, a: number, b: number): boolean {
-  for (let i = a; i < b; i++) if (!isHex(t.charCodeAt(i))) return false;
+// These read the scan's code units, possibly past the text's end (0 or undefined there: never a
+// hex digit, digit, '.' or ':').
+function hexRun(t: Uint16Array, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (!isHex(t[i] as number)) return false;
   return true;
 }
 
 /** 0-4 hex digits at p, then ':'. */
-function colonAfterHex(t: string, p: number): boolean {
+function colonAfterHex(t: Uint16Array, p: number): boolean {
   let q = p;
-  while (q < p + 5 && isHex(t.charCodeAt(q))) q++;
-  return q < p + 5 && t.charCodeAt(q) === 58;
+  while (q < p + 5 && isHex(t[q] as number)) q++;
+  return q < p + 5 && t[q] === 58;
 }
 
 /** 1-3 digits at p, then '.' and a digit. */
-function dotAfterDigits(t: string, p: number): boolean {
+function dotAfterDigits(t: Uint16Array, p: number): boolean {
   let q = p;
-  while (q < p + 4 && isDigit(t.charCodeAt(q))) q++;
-  return q > p && q < p + 4 && t.charCodeAt(q) === 46 && isDigit(t.charCodeAt(q + 1));
+  while (q < p + 4 && isDigit(t[q] as number)) q++;
+  return q > p && q < p + 4 && t[q] === 46 && isDigit(t[q + 1] as number);
 }
 
 /** At a token followed by '.' (IPv4) or ':' (IPv6). */
 export function ipAt(s: Scan, start: number, end: number, allDigits: boolean): number {
   const nx = s.at(end);
-  const cued = s.cued(CUE.ip, start);
   if (nx === 46 && allDigits && end - start <= 3 && isDigit(s.at(end + 1))) {
     // Dotted decimals ("98.6", "7.39") fail before the regex: a quad needs two more dots.
-    if (!dotAfterDigits(s.text, end + 1)) return -1;
+    if (!dotAfterDigits(s.codes, end + 1)) return -1;
     const e = stickyEnd(IP_PATTERNS.v4.regex, s.text, start);
     if (e < 0) return -1;
     const cand = s.text.slice(start, e);
     const slash = cand.indexOf('/');
     const core = slash >= 0 ? cand.slice(0, slash) : cand;
     if (!ipaddr.IPv4.isValidFourPartDecimal(core)) return -1;
-    s.emit('IP_ADDRESS', start, e, cued ? 1 : 0.85, SRC);
+    s.emit('IP_ADDRESS', start, e, s.cued(CUE.ip, start) ? 1 : 0.85, SRC);
     return e;
   }
   if (nx === 58 && end - start <= 4 && s.at(start - 1) !== 58) {
     // Labels and times ("Plan:", "14:30") fail before the regex: IPv6 needs hex groups joined
     // by two colons at least (the token itself, then 0-4 hex digits, then ':').
-    if (!hexRun(s.text, start, end) || !colonAfterHex(s.text, end + 1)) return -1;
+    if (!hexRun(s.codes, start, end) || !colonAfterHex(s.codes, end + 1)) return -1;
     const e = stickyEnd(IP_PATTERNS.v6.regex, s.text, start);
     if (e < 0) return -1;
     const cand = s.text.slice(start, e);
@@ -63,7 +64,7 @@ export function ipAt(s: Scan, start: number, end: number, allDigits: boolean): n
     for (let i = 0; i < cand.length; i++) if (cand.charCodeAt(i) === 58) colons++;
     if (colons < 2 || !ipaddr.IPv6.isValid(cand)) return -1;
     // "12:30:45" is not valid IPv6 (too few groups, no '::'), so times never reach here.
-    s.emit('IP_ADDRESS', start, e, cued ? 1 : 0.9, SRC);
+    s.emit('IP_ADDRESS', start, e, s.cued(CUE.ip, start) ? 1 : 0.9, SRC);
     return e;
   }
   return -1;

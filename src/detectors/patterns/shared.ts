@@ -215,6 +215,11 @@ const NO_CUES: number[] = new Array<number>(CUE_NAMES.length).fill(-1e9);
 
 export class Scan {
   readonly text: string;
+  /**
+   * The text's code units (the detector's per-call buffer, `codes[n]` is 0). The helpers below
+   * read it instead of `text.charCodeAt`, which costs more on the sliced strings callers pass.
+   */
+  readonly codes: Uint16Array;
   readonly n: number;
   readonly out: Entity[] = [];
   readonly types: ReadonlySet<EntityType>;
@@ -234,9 +239,10 @@ export class Scan {
   readonly aux: KeywordIndex;
   readonly opts: ScanOptions;
 
-  constructor(text: string, types: ReadonlySet<EntityType>, keywords: KeywordIndex, aux: KeywordIndex, opts: ScanOptions) {
+  constructor(text: string, codes: Uint16Array, types: ReadonlySet<EntityType>, keywords: KeywordIndex, aux: KeywordIndex, opts: ScanOptions) {
     this.aux = aux;
     this.text = text;
+    this.codes = codes;
     this.n = text.length;
     this.types = types;
     this.keywords = keywords;
@@ -246,9 +252,22 @@ export class Scan {
     this.cueEnd = NO_CUES.slice();
   }
 
+  /** Code unit at i, for 0 <= i < n (callers check the range). */
+  codeAt(i: number): number {
+    return this.codes[i] as number;
+  }
+
+  /** Lower-case comparison of text[start, end) (in range) with an all-lowercase ASCII word. */
+  equalsLower(start: number, end: number, word: string): boolean {
+    if (end - start !== word.length) return false;
+    const c = this.codes;
+    for (let i = 0; i < word.length; i++) if (((c[start + i] as number) | 32) !== word.charCodeAt(i)) return false;
+    return true;
+  }
+
   /** Code unit at i, or -1 out of range. */
   at(i: number): number {
-    return i >= 0 && i < this.n ? this.text.charCodeAt(i) : -1;
+    return i >= 0 && i < this.n ? (this.codes[i] as number) : -1;
   }
 
   /** True when a cue of `kind` ended within `window` characters before `start`. */
@@ -269,7 +288,7 @@ export class Scan {
     // Most hashes hold one plain word: compare it and be done.
     if (list.length === 1) {
       const kw = list[0] as Keyword;
-      if (kw.before.length === 0) return equalsLower(this.text, start, end, kw.word) ? kw : undefined;
+      if (kw.before.length === 0) return this.equalsLower(start, end, kw.word) ? kw : undefined;
     }
     // A common word can end many phrases ("no" ends "mrn no", "account no", ...): the word
     // itself is compared once per distinct spelling and the separator run before it is walked
@@ -280,7 +299,7 @@ export class Scan {
     for (const kw of list) {
       if (kw.word !== lastWord) {
         lastWord = kw.word;
-        same = equalsLower(this.text, start, end, kw.word);
+        same = this.equalsLower(start, end, kw.word);
       }
       if (!same) continue;
       const nb = kw.before.length;
@@ -289,7 +308,7 @@ export class Scan {
       if (prevEnd < 0) continue;
       const last = kw.before[nb - 1] as string;
       const s = prevEnd - last.length;
-      if (s < 0 || !equalsLower(this.text, s, prevEnd, last) || isAlnum(this.at(s - 1))) continue;
+      if (s < 0 || !this.equalsLower(s, prevEnd, last) || isAlnum(this.at(s - 1))) continue;
       if (nb === 1 || this.phraseBefore(start, kw.before)) return kw;
     }
     return undefined;
@@ -299,7 +318,7 @@ export class Scan {
   private separatorsBefore(start: number): number {
     let p = start;
     let gap = 0;
-    while (p > 0 && !isAlnum(this.text.charCodeAt(p - 1)) && gap < 3) {
+    while (p > 0 && !isAlnum(this.codeAt(p - 1)) && gap < 3) {
       p--;
       gap++;
     }
@@ -312,13 +331,13 @@ export class Scan {
     for (let w = before.length - 1; w >= 0; w--) {
       const word = before[w] as string;
       let gap = 0;
-      while (p > 0 && !isAlnum(this.text.charCodeAt(p - 1)) && gap < 3) {
+      while (p > 0 && !isAlnum(this.codeAt(p - 1)) && gap < 3) {
         p--;
         gap++;
       }
       if (gap === 0) return false;
       const s = p - word.length;
-      if (s < 0 || !equalsLower(this.text, s, p, word) || isAlnum(this.at(s - 1))) return false;
+      if (s < 0 || !this.equalsLower(s, p, word) || isAlnum(this.at(s - 1))) return false;
       p = s;
     }
     return true;
@@ -329,7 +348,7 @@ export class Scan {
     let p = pos;
     let gap = 0;
     while (p < this.n && gap < maxGap) {
-      const c = this.text.charCodeAt(p);
+      const c = this.codeAt(p);
       if (c !== 32 && c !== 9) break;
       p++;
       gap++;
@@ -337,7 +356,7 @@ export class Scan {
     let h = 0;
     const s = p;
     while (p < this.n && p - s < 16) {
-      const c = this.text.charCodeAt(p);
+      const c = this.codeAt(p);
       if (!isLetter(c)) break;
       h = (Math.imul(h, 31) + (c | 32)) | 0;
       p++;
@@ -350,17 +369,17 @@ export class Scan {
   prevWordFlags(pos: number, maxGap = 2): number {
     let p = pos;
     let gap = 0;
-    while (p > 0 && gap < maxGap && !isAlnum(this.text.charCodeAt(p - 1))) {
-      const c = this.text.charCodeAt(p - 1);
+    while (p > 0 && gap < maxGap && !isAlnum(this.codeAt(p - 1))) {
+      const c = this.codeAt(p - 1);
       if (c === 46 || c === 59 || c === 10 || c === 13) return 0; // a sentence or line ended
       p--;
       gap++;
     }
     const e = p;
-    while (p > 0 && isLetter(this.text.charCodeAt(p - 1)) && e - p < 16) p--;
+    while (p > 0 && isLetter(this.codeAt(p - 1)) && e - p < 16) p--;
     if (p === e || isDigit(this.at(p - 1))) return 0;
     let h = 0;
-    for (let i = p; i < e; i++) h = (Math.imul(h, 31) + (this.text.charCodeAt(i) | 32)) | 0;
+    for (let i = p; i < e; i++) h = (Math.imul(h, 31) + (this.codeAt(i) | 32)) | 0;
     return this.keyword(p, e, h)?.flags ?? 0;
   }
 }
