@@ -440,6 +440,8 @@ function scan(s: Scan, en: Enabled, t: Uint16Array): void {
   const n = s.n;
   const kwi = s.keywords;
   const byEnds = kwi.lengthsByEnds;
+  const simpleCues = kwi.simpleCues;
+  const simpleWords = kwi.simpleWords;
   const window = s.window;
   let i = 0;
   while (i < n) {
@@ -484,12 +486,26 @@ function scan(s: Scan, en: Enabled, t: Uint16Array): void {
         // word that is no keyword, so it is not a reason to call it.
         const len = end - start;
         let h = 0;
-        let hit = false;
+        let slot = -1;
         if (len <= 24 && ((byEnds[((((t[start] as number) | 32) & 31) << 5) | (((t[end - 1] as number) | 32) & 31)] as number) & (1 << len)) !== 0) {
           for (let j = start; j < end; j++) h = (Math.imul(h, 31) + ((t[j] as number) | 32)) | 0;
-          hit = kwi.has(h);
+          slot = kwi.find(h);
         }
-        if (hit || c === 58 || (s.pendKind >= 0 && start - s.pendEnd <= window)) {
+        const hit = slot >= 0;
+        let bits: number;
+        if (hit && (bits = simpleCues[slot] as number) !== 0 && s.equalsLower(start, end, simpleWords[slot] as string)) {
+          // A plain cue word ("on", "in", "from", "since"): onWord would only set its cues.
+          const cueEnd = s.cueEnd;
+          for (let k = 0; bits !== 0; k++, bits >>>= 1) {
+            if ((bits & 1) === 0) continue;
+            cueEnd[k] = end;
+            if ((ID_CUE_MASK >>> k) & 1) {
+              s.pendKind = k;
+              s.pendEnd = end;
+              s.pendGeneric = false;
+            }
+          }
+        } else if (hit || c === 58 || (s.pendKind >= 0 && start - s.pendEnd <= window)) {
           if (!hit && h === 0) for (let j = start; j < end; j++) h = (Math.imul(h, 31) + ((t[j] as number) | 32)) | 0;
           r = onWord(s, start, end, h, en);
         }

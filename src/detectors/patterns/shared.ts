@@ -102,6 +102,9 @@ export function hashWord(word: string): number {
 
 export type KeywordTable = Map<number, Keyword[]>;
 
+/** Flags that give a cue word more to do in onWord than setting its cues. */
+const NOT_SIMPLE = KW_NEEDS_MARK | KW_MONTH | KW_URL | KW_TLD | KW_POBOX | KW_AGE_WORD;
+
 /**
  * The keyword table frozen into open addressing over typed arrays: a miss (almost every word of
  * a note) costs one or two integer compares, no Map lookup and no boxing.
@@ -119,6 +122,14 @@ export class KeywordIndex {
    * of a note fail it, so their hash is never computed.
    */
   readonly lengthsByEnds: Int32Array;
+  /**
+   * Per slot: the cue mask when the slot holds one plain word (no phrase) that is a cue and
+   * nothing else the scan acts on (no mark needed, no month / scheme / TLD / PO box / age word),
+   * else 0. For such a word everything onWord does is setting those cues (see the scan loop).
+   */
+  readonly simpleCues: Int32Array;
+  /** The word of a simpleCues slot. */
+  readonly simpleWords: string[];
 
   constructor(table: KeywordTable) {
     let size = 16;
@@ -126,6 +137,8 @@ export class KeywordIndex {
     this.mask = size - 1;
     this.hashes = new Int32Array(size);
     this.slots = new Int32Array(size);
+    this.simpleCues = new Int32Array(size);
+    this.simpleWords = new Array<string>(size).fill('');
     this.groups = [];
     const byFirst = new Int32Array(32);
     const byEnds = new Int32Array(1024);
@@ -135,6 +148,11 @@ export class KeywordIndex {
       this.groups.push(list);
       this.slots[i] = this.groups.length;
       this.hashes[i] = h;
+      const only = list.length === 1 ? (list[0] as Keyword) : undefined;
+      if (only && only.before.length === 0 && only.cues !== 0 && (only.flags & NOT_SIMPLE) === 0) {
+        this.simpleCues[i] = only.cues;
+        this.simpleWords[i] = only.word;
+      }
       for (const k of list) {
         const f = (k.word.charCodeAt(0) | 32) & 31;
         byFirst[f] = (byFirst[f] as number) | (1 << Math.min(31, k.word.length));
@@ -144,6 +162,16 @@ export class KeywordIndex {
     }
     this.lengthsByFirst = byFirst;
     this.lengthsByEnds = byEnds;
+  }
+
+  /** Slot of hash `h`, or -1 when no keyword has it. */
+  find(h: number): number {
+    let i = h & this.mask;
+    for (;;) {
+      if (this.slots[i] === 0) return -1;
+      if (this.hashes[i] === h) return i;
+      i = (i + 1) & this.mask;
+    }
   }
 
   /** True when some keyword has hash `h` (a cheap miss test for the scan loop). */
