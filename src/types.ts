@@ -59,6 +59,12 @@ export interface DetectContext {
   readonly types: ReadonlySet<EntityType>;
   /** Aborted when the caller's deadline passes; long-running detectors should check it. */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Scratch space for one call, shared by the detectors that run on it (e.g. one tokenization
+   * for several detectors), keyed by a name its user owns. The pipeline creates a new one per
+   * call; detectors must work without it.
+   */
+  readonly shared?: Map<string, unknown> | undefined;
 }
 
 /** A detector family. Plug-ins implement this and register under an id. */

@@ -208,7 +208,7 @@ export async function createRedactor(options: RedactorOptions = {}): Promise<Red
   const allTypes = ENTITY_TYPES.every((t) => typeSet.has(t));
 
   async function runDetectors(text: string, signal: AbortSignal | undefined): Promise<Entity[]> {
-    const ctx: DetectContext = { types: typeSet, signal };
+    const ctx: DetectContext = { types: typeSet, signal, shared: new Map() };
     const all: Entity[] = [];
     const n = text.length;
     for (const d of active) {

@@ -105,19 +105,22 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-/**
- * Tokens of one call, shared by the detectors that run on it (`nlp` and `dictionary` both need
- * them): keyed by the call's DetectContext, which the pipeline creates per call, so the entry
- * goes when the call's context does. Callers must not modify the tokens.
- */
-const perCall = new WeakMap<object, { text: string; tokens: Token[] }>();
+/** Key of the tokens in a call's shared scratch space (DetectContext.shared). */
+const SHARED_KEY = 'clinical/tokens';
 
-/** `tokenize(text)`, computed once per call context. */
-export function tokensFor(text: string, ctx: object): readonly Token[] {
-  const hit = perCall.get(ctx);
+/**
+ * `tokenize(text)`, computed once per call: the `nlp` and `dictionary` detectors both need the
+ * tokens, and the pipeline gives the detectors of one call a shared scratch map (gone with the
+ * call). Without one (a detector called directly) this is plain `tokenize`. Callers must not
+ * modify the tokens.
+ */
+export function tokensFor(text: string, ctx: { readonly shared?: Map<string, unknown> | undefined }): readonly Token[] {
+  const shared = ctx.shared;
+  if (shared === undefined) return tokenize(text);
+  const hit = shared.get(SHARED_KEY) as { text: string; tokens: Token[] } | undefined;
   if (hit !== undefined && hit.text === text) return hit.tokens;
   const tokens = tokenize(text);
-  perCall.set(ctx, { text, tokens });
+  shared.set(SHARED_KEY, { text, tokens });
   return tokens;
 }
 
