@@ -408,13 +408,15 @@ function onWord(s: Scan, start: number, end: number, hash: number, en: Enabled):
  * the string's representation at every call); copying costs less than it saves. Node's Buffer
  * copies natively (utf16le keeps every code unit, lone surrogates included); elsewhere a plain
  * loop fills the array. One buffer is kept per detector for inputs up to CACHE_UNITS and zeroed
- * after each call, so no copy of the text outlives the call.
+ * after each call. The flat string the families read is decoded from the same buffer; like the
+ * caller's text and the families' small slices, it lives until the garbage collector takes it.
  */
 const CACHE_UNITS = 1 << 16;
-const NodeBuffer = (globalThis as { Buffer?: { allocUnsafeSlow(n: number): Uint8Array & { write(s: string, offset: number, enc: string): number } } }).Buffer;
+type NodeBytes = Uint8Array & { write(s: string, offset: number, enc: string): number; toString(enc: string, start: number, end: number): string };
+const NodeBuffer = (globalThis as { Buffer?: { allocUnsafeSlow(n: number): NodeBytes } }).Buffer;
 
 /** Room for `units` code units and the 0 sentinel after them. */
-function makeCodes(units: number): { bytes: (Uint8Array & { write(s: string, offset: number, enc: string): number }) | undefined; codes: Uint16Array } {
+function makeCodes(units: number): { bytes: NodeBytes | undefined; codes: Uint16Array } {
   if (NodeBuffer) {
     const bytes = NodeBuffer.allocUnsafeSlow((units + 1) * 2);
     const codes = new Uint16Array(bytes.buffer, bytes.byteOffset, units + 1);
@@ -546,7 +548,10 @@ export function createPatternsDetector(options?: PatternsOptions): Detector {
       const big = text.length > CACHE_UNITS;
       const buf = big ? makeCodes(text.length) : (cachedCodes ??= makeCodes(CACHE_UNITS));
       fillCodes(text, buf);
-      const s = new Scan(text, buf.codes, ctx.types, keywords, aux, scanOptions);
+      // The families read the text by charCodeAt and sticky regexes: on the flat string decoded
+      // back from the buffer both cost less than on the sliced or cons strings callers pass
+      // (measured: about a quarter of the detector's time). Same code units, same offsets.
+      const s = new Scan(buf.bytes ? buf.bytes.toString('utf16le', 0, text.length * 2) : text, buf.codes, ctx.types, keywords, aux, scanOptions);
       try {
         if (cachedEnabled.structured) {
           hl7Pass(s);

@@ -91,6 +91,17 @@ export interface Keyword {
   /** Bit mask of cue kinds (1 << CUE[name]); 0 when not a cue. */
   readonly cues: number;
   readonly flags: number;
+  /**
+   * Length of the last `before` word when it is all letters, else -1: the word before the
+   * keyword must be an alphanumeric run of exactly this length, a cheap first test when a
+   * common word ("no", "id") ends many phrases.
+   */
+  readonly lastLen: number;
+}
+
+function lastLetters(before: readonly string[]): number {
+  const last = before[before.length - 1];
+  return last !== undefined && /^[a-z]+$/.test(last) ? last.length : -1;
 }
 
 /** FNV-style hash over lower-cased ASCII letters; the scan computes the same on the fly. */
@@ -198,7 +209,7 @@ export class KeywordIndex {
 export function addKeyword(table: KeywordTable, word: string, before: readonly string[], cues: number, flags: number): void {
   const h = hashWord(word);
   const list = table.get(h);
-  const kw: Keyword = { word, before, cues, flags };
+  const kw: Keyword = { word, before, cues, flags, lastLen: lastLetters(before) };
   if (!list) {
     table.set(h, [kw]);
     return;
@@ -207,7 +218,7 @@ export function addKeyword(table: KeywordTable, word: string, before: readonly s
   // longest phrases first so the most specific cue wins.
   const same = list.find((k) => k.word === word && k.before.length === before.length && k.before.join(' ') === before.join(' '));
   if (same) {
-    const merged: Keyword = { word, before, cues: same.cues | cues, flags: same.flags | flags };
+    const merged: Keyword = { word, before, cues: same.cues | cues, flags: same.flags | flags, lastLen: same.lastLen };
     list[list.indexOf(same)] = merged;
   } else {
     list.push(kw);
@@ -324,6 +335,7 @@ export class Scan {
     let lastWord: string | undefined;
     let same = false;
     let prevEnd = -2; // where the word before `start` ends; -1 when no separator; -2 not yet computed
+    let prevLen = -1; // length of the alphanumeric run ending at prevEnd; -1 not yet computed
     for (const kw of list) {
       if (kw.word !== lastWord) {
         lastWord = kw.word;
@@ -334,6 +346,15 @@ export class Scan {
       if (nb === 0) return kw;
       if (prevEnd === -2) prevEnd = this.separatorsBefore(start);
       if (prevEnd < 0) continue;
+      if (kw.lastLen >= 0) {
+        // An all-letter word matches only an alphanumeric run of its own length (see below).
+        if (prevLen < 0) {
+          let p = prevEnd;
+          while (p > 0 && isAlnum(this.codes[p - 1] as number)) p--;
+          prevLen = prevEnd - p;
+        }
+        if (prevLen !== kw.lastLen) continue;
+      }
       const last = kw.before[nb - 1] as string;
       const s = prevEnd - last.length;
       if (s < 0 || !this.equalsLower(s, prevEnd, last) || isAlnum(this.at(s - 1))) continue;
