@@ -59,7 +59,17 @@ export interface Lexicon {
    * lookup. Rules call it once per token when present.
    */
   flags?(word: string): number;
+  /**
+   * Optional memo the rules fill and read (word -> cue bits and flags in one number), for a
+   * lexicon whose answers never change: one small-map lookup instead of two for most tokens.
+   * Only cue words and everyday / stop-listed words go in (never names, places, unknown words
+   * or words with digits), at most HOT_WORDS of them.
+   */
+  hot?: Map<string, number>;
 }
+
+/** Most words a Lexicon's `hot` memo takes. */
+export const HOT_WORDS = 16_384;
 
 export const LEX_NAME = 1;
 export const LEX_FIRST = 2;
@@ -205,15 +215,26 @@ export function runRules(text: string, tokens: readonly Token[], lex: Lexicon, o
   const F = new Uint8Array(n);
   const C = new Uint16Array(n);
   const L = new Uint8Array(n); // 1 = two or more letters, no digits
+  const hot = lex.hot;
   for (let i = 0; i < n; i++) {
     const t = tokens[i] as Token;
+    const w = t.lower;
     // Digit-bearing and one-letter tokens are never looked up (a third of a typical note).
-    const plain = t.shape !== Shape.Digits && t.end - t.start >= 2 && !HAS_DIGIT.test(t.lower);
-    const cue = t.shape === Shape.Digits ? 0 : (CUE.get(t.lower) ?? 0);
+    const plain = t.shape !== Shape.Digits && t.end - t.start >= 2 && !HAS_DIGIT.test(w);
+    const packed = t.shape === Shape.Digits || hot === undefined ? undefined : hot.get(w);
+    const cue = t.shape === Shape.Digits ? 0 : packed !== undefined ? packed & 0xffff : (CUE.get(w) ?? 0);
     C[i] = cue;
     // Function words ("the", "and", "will") are everyday words whatever the dictionaries say:
     // skip the big lookup for them (a third of the tokens).
-    F[i] = !plain ? 0 : cue === C_FUNC ? LEX_COMMON | LEX_STOP : flagsOf(lex, t.lower);
+    if (!plain) F[i] = 0;
+    else if (cue === C_FUNC) F[i] = LEX_COMMON | LEX_STOP;
+    else if (packed !== undefined) F[i] = packed >>> 16;
+    else {
+      const f = flagsOf(lex, w);
+      F[i] = f;
+      if (hot !== undefined && (cue !== 0 || (f & (LEX_COMMON | LEX_STOP)) !== 0) && hot.size < HOT_WORDS) hot.set(w, cue | (f << 16));
+    }
+    if (plain && cue === C_FUNC && packed === undefined && hot !== undefined && hot.size < HOT_WORDS) hot.set(w, cue);
     // A word inside a redaction tag ("[NAME]", "[NAME_1]") is never a name again: redacting
     // twice gives the same text.
     const inTag = t.start > 0 && text.charCodeAt(t.start - 1) === 91;

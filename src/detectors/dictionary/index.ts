@@ -52,8 +52,6 @@ export const DICTIONARY_DEFAULTS = Object.freeze({
 });
 
 const TYPES: readonly EntityType[] = ['NAME', 'LOCATION', 'ORGANIZATION'];
-/** Everyday words remembered per detector in front of the big lookup map. */
-const HOT_WORDS = 16_384;
 
 interface Tables {
   /** Census surnames in frequency order. */
@@ -180,19 +178,11 @@ export function createDictionaryDetector(options: DictionaryDetectorOptions = {}
     for (const w of common) or(w, LEX_COMMON);
     for (const w of stop) or(w, LEX_STOP);
     for (const w of allowed) bits.set(w, (bits.get(w) ?? 0) & ~(LEX_NAME | LEX_FIRST | LEX_PLACE | LEX_PHRASE));
-    // The big map is slow to probe (about 150k keys: cache misses), and most tokens are the same
-    // few thousand everyday words: those are kept in a small map in front of it. Only words from
-    // the shipped English and stop lists go there (never names, places or unknown words), and
-    // at most HOT_WORDS of them.
-    const hot = new Map<string, number>();
     lexicon = {
-      flags: function flags(w) {
-        const h = hot.get(w);
-        if (h !== undefined) return h;
-        const f = bits.get(w) ?? 0;
-        if ((f & (LEX_COMMON | LEX_STOP)) !== 0 && hot.size < HOT_WORDS) hot.set(w, f);
-        return f;
-      },
+      flags: (w) => bits.get(w) ?? 0,
+      // The big map is slow to probe (about 150k keys: cache misses) and most tokens are the same
+      // few thousand everyday words: the rules keep those in this small map in front of it.
+      hot: new Map(),
       isName: (w) => names.has(w) && !allowed.has(w),
       // Everyday words count as first names only when they are frequent ones ("Bill", "Rose").
       isFirst: (w) => t.first.has(w) && !allowed.has(w) && (!common.has(w) || t.popular.has(w)),
