@@ -470,32 +470,38 @@ function scan(s: Scan, en: Enabled, t: Uint16Array): void {
       end = i;
       r = onNumeric(s, start, end, en, !hasLetter);
     } else {
-      do c = t[++i] as number;
-      while (((c | 32) - 97) >>> 0 <= 25);
-      if ((c - 48) >>> 0 <= 9) {
-        // A letter-led token with a digit ("MR12345", "v2").
-        for (;;) {
-          c = t[++i] as number;
-          if ((c - 48) >>> 0 > 9 && ((c | 32) - 97) >>> 0 > 25) break;
+      // Words, and the words after them that follow a single space: most of a note, read
+      // without going back through the dispatch at the loop head.
+      let ws = start;
+      for (;;) {
+        do c = t[++i] as number;
+        while (((c | 32) - 97) >>> 0 <= 25);
+        if ((c - 48) >>> 0 <= 9) {
+          // A letter-led token with a digit ("MR12345", "v2").
+          for (;;) {
+            c = t[++i] as number;
+            if ((c - 48) >>> 0 > 9 && ((c | 32) - 97) >>> 0 > 25) break;
+          }
+          end = i;
+          r = onNumeric(s, ws, end, en, false);
+          break;
         }
         end = i;
-        r = onNumeric(s, start, end, en, false);
-      } else {
-        end = i;
+        r = -1;
         // Most words are no keyword: the ends x length filter, then one hash probe. onWord also
         // runs for a pending identifier cue still within its window (letter-led ids) and for a
         // ':' after the word (hex-led IPv6); a stale pending cue changes nothing in onWord for a
         // word that is no keyword, so it is not a reason to call it.
-        const len = end - start;
+        const len = end - ws;
         let h = 0;
         let slot = -1;
-        if (len <= 24 && ((byEnds[((((t[start] as number) | 32) & 31) << 5) | (((t[end - 1] as number) | 32) & 31)] as number) & (1 << len)) !== 0) {
-          for (let j = start; j < end; j++) h = (Math.imul(h, 31) + ((t[j] as number) | 32)) | 0;
+        if (len <= 24 && ((byEnds[((((t[ws] as number) | 32) & 31) << 5) | (((t[end - 1] as number) | 32) & 31)] as number) & (1 << len)) !== 0) {
+          for (let j = ws; j < end; j++) h = (Math.imul(h, 31) + ((t[j] as number) | 32)) | 0;
           slot = kwi.find(h);
         }
         const hit = slot >= 0;
         let bits: number;
-        if (hit && (bits = simpleCues[slot] as number) !== 0 && s.equalsLower(start, end, simpleWords[slot] as string)) {
+        if (hit && (bits = simpleCues[slot] as number) !== 0 && s.equalsLower(ws, end, simpleWords[slot] as string)) {
           // A plain cue word ("on", "in", "from", "since"): onWord would only set its cues.
           const cueEnd = s.cueEnd;
           for (let k = 0; bits !== 0; k++, bits >>>= 1) {
@@ -507,10 +513,12 @@ function scan(s: Scan, en: Enabled, t: Uint16Array): void {
               s.pendGeneric = false;
             }
           }
-        } else if (hit || c === 58 || (s.pendKind >= 0 && start - s.pendEnd <= window)) {
-          if (!hit && h === 0) for (let j = start; j < end; j++) h = (Math.imul(h, 31) + ((t[j] as number) | 32)) | 0;
-          r = onWord(s, start, end, h, en);
+        } else if (hit || c === 58 || (s.pendKind >= 0 && ws - s.pendEnd <= window)) {
+          if (!hit && h === 0) for (let j = ws; j < end; j++) h = (Math.imul(h, 31) + ((t[j] as number) | 32)) | 0;
+          r = onWord(s, ws, end, h, en);
         }
+        if (r > end || c !== 32 || ((((t[i + 1] as number) | 32) - 97) >>> 0) > 25) break;
+        ws = ++i;
       }
     }
     if (r > end) i = r;
