@@ -97,6 +97,8 @@ export interface Keyword {
    * common word ("no", "id") ends many phrases.
    */
   readonly lastLen: number;
+  /** hashWord of the last `before` word (0 without one). */
+  readonly lastHash: number;
 }
 
 function lastLetters(before: readonly string[]): number {
@@ -112,6 +114,20 @@ export function hashWord(word: string): number {
 }
 
 export type KeywordTable = Map<number, Keyword[]>;
+
+interface PhraseIndex {
+  readonly byPrev: Map<number, Keyword[]>;
+  readonly rest: Keyword[];
+}
+
+/** Entries a phrase test on the previous word's hash cannot rule out stay in every list. */
+function phraseIndex(list: readonly Keyword[]): PhraseIndex | undefined {
+  if (list.filter((k) => k.before.length > 0 && k.lastLen >= 0).length < 4) return undefined;
+  const always = (k: Keyword) => k.before.length === 0 || k.lastLen < 0;
+  const byPrev = new Map<number, Keyword[]>();
+  for (const k of list) if (!always(k)) byPrev.set(k.lastHash, list.filter((x) => always(x) || x.lastHash === k.lastHash));
+  return { byPrev, rest: list.filter(always) };
+}
 
 /** Flags that give a cue word more to do in onWord than setting its cues. */
 const NOT_SIMPLE = KW_NEEDS_MARK | KW_MONTH | KW_URL | KW_TLD | KW_POBOX | KW_AGE_WORD;
@@ -141,6 +157,12 @@ export class KeywordIndex {
   readonly simpleCues: Int32Array;
   /** The word of a simpleCues slot. */
   readonly simpleWords: string[];
+  /**
+   * For a word that ends many phrases ("no", "id", "number"): per hash of the word before it,
+   * the entries that can match after that word, in table order (the phrases whose last earlier
+   * word has that hash, and the entries this test cannot rule out). `rest` when no such word.
+   */
+  readonly phrases: (PhraseIndex | undefined)[];
 
   constructor(table: KeywordTable) {
     let size = 16;
@@ -151,12 +173,14 @@ export class KeywordIndex {
     this.simpleCues = new Int32Array(size);
     this.simpleWords = new Array<string>(size).fill('');
     this.groups = [];
+    this.phrases = [];
     const byFirst = new Int32Array(32);
     const byEnds = new Int32Array(1024);
     for (const [h, list] of table) {
       let i = h & this.mask;
       while (this.slots[i] !== 0) i = (i + 1) & this.mask;
       this.groups.push(list);
+      this.phrases.push(phraseIndex(list));
       this.slots[i] = this.groups.length;
       this.hashes[i] = h;
       const only = list.length === 1 ? (list[0] as Keyword) : undefined;
@@ -195,6 +219,22 @@ export class KeywordIndex {
     }
   }
 
+  /** Group number (index into the groups) of hash `h`, or -1. */
+  group(h: number): number {
+    let i = h & this.mask;
+    for (;;) {
+      const slot = this.slots[i] as number;
+      if (slot === 0) return -1;
+      if (this.hashes[i] === h) return slot - 1;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** Entries of group `g`. */
+  entries(g: number): Keyword[] {
+    return this.groups[g] as Keyword[];
+  }
+
   get(h: number): Keyword[] | undefined {
     let i = h & this.mask;
     for (;;) {
@@ -209,7 +249,7 @@ export class KeywordIndex {
 export function addKeyword(table: KeywordTable, word: string, before: readonly string[], cues: number, flags: number): void {
   const h = hashWord(word);
   const list = table.get(h);
-  const kw: Keyword = { word, before, cues, flags, lastLen: lastLetters(before) };
+  const kw: Keyword = { word, before, cues, flags, lastLen: lastLetters(before), lastHash: before.length ? hashWord(before[before.length - 1] as string) : 0 };
   if (!list) {
     table.set(h, [kw]);
     return;
@@ -218,7 +258,7 @@ export function addKeyword(table: KeywordTable, word: string, before: readonly s
   // longest phrases first so the most specific cue wins.
   const same = list.find((k) => k.word === word && k.before.length === before.length && k.before.join(' ') === before.join(' '));
   if (same) {
-    const merged: Keyword = { word, before, cues: same.cues | cues, flags: same.flags | flags, lastLen: same.lastLen };
+    const merged: Keyword = { word, before, cues: same.cues | cues, flags: same.flags | flags, lastLen: same.lastLen, lastHash: same.lastHash };
     list[list.indexOf(same)] = merged;
   } else {
     list.push(kw);
@@ -322,12 +362,28 @@ export class Scan {
 
   /** Keyword entry for the word text[start, end) (letters only), checking phrase words. */
   keyword(start: number, end: number, hash: number, index: KeywordIndex = this.aux): Keyword | undefined {
-    const list = index.get(hash);
-    if (!list) return undefined;
+    const g = index.group(hash);
+    if (g < 0) return undefined;
+    let list = index.entries(g);
     // Most hashes hold one plain word: compare it and be done.
     if (list.length === 1) {
       const kw = list[0] as Keyword;
       if (kw.before.length === 0) return this.equalsLower(start, end, kw.word) ? kw : undefined;
+    }
+    const pi = index.phrases[g];
+    if (pi !== undefined) {
+      // Only the phrases whose last earlier word hashes like the word before `start` (an
+      // all-letter phrase word matches only the whole alphanumeric run before the separators).
+      const pe = this.separatorsBefore(start);
+      let sub = pi.rest;
+      if (pe >= 0) {
+        let p = pe;
+        while (p > 0 && isAlnum(this.codes[p - 1] as number)) p--;
+        let h = 0;
+        for (let i = p; i < pe; i++) h = (Math.imul(h, 31) + ((this.codes[i] as number) | 32)) | 0;
+        sub = pi.byPrev.get(h) ?? pi.rest;
+      }
+      list = sub;
     }
     // A common word can end many phrases ("no" ends "mrn no", "account no", ...): the word
     // itself is compared once per distinct spelling and the separator run before it is walked
