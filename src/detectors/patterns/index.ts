@@ -416,25 +416,28 @@ type NodeBytes = Uint8Array & { write(s: string, offset: number, enc: string): n
 const NodeBuffer = (globalThis as { Buffer?: { allocUnsafeSlow(n: number): NodeBytes } }).Buffer;
 
 /** Room for `units` code units and the 0 sentinel after them. */
-function makeCodes(units: number): { bytes: NodeBytes | undefined; codes: Uint16Array } {
+function makeCodes(units: number): { bytes: NodeBytes | undefined; latin: NodeBytes | undefined; codes: Uint16Array } {
   if (NodeBuffer) {
     const bytes = NodeBuffer.allocUnsafeSlow((units + 1) * 2);
     const codes = new Uint16Array(bytes.buffer, bytes.byteOffset, units + 1);
     codes.fill(0);
-    return { bytes, codes };
+    return { bytes, latin: NodeBuffer.allocUnsafeSlow(units), codes };
   }
-  return { bytes: undefined, codes: new Uint16Array(units + 1) };
+  return { bytes: undefined, latin: undefined, codes: new Uint16Array(units + 1) };
 }
 
-const NodeBufferStatic = NodeBuffer as unknown as { byteLength(s: string, enc: string): number; from(s: string, enc: string): NodeBytes } | undefined;
+const NodeBufferStatic = NodeBuffer as unknown as { byteLength(s: string, enc: string): number } | undefined;
 
 /**
- * A flat copy of `text`: one-byte (Latin-1 decoding of its ASCII bytes) when the text is ASCII,
- * half the allocation of the two-byte copy decoded from the code-unit buffer otherwise.
+ * A flat copy of `text`: one-byte (Latin-1 decoding of its bytes, through the buffer's byte
+ * copy) when the text is ASCII, else two-byte, decoded from the code-unit buffer.
  */
 function flatCopy(text: string, buf: ReturnType<typeof makeCodes>): string {
-  if (!buf.bytes || !NodeBufferStatic) return text;
-  if (NodeBufferStatic.byteLength(text, 'utf8') === text.length) return NodeBufferStatic.from(text, 'latin1').toString('latin1', 0, text.length);
+  if (!buf.bytes || !buf.latin || !NodeBufferStatic) return text;
+  if (NodeBufferStatic.byteLength(text, 'utf8') === text.length) {
+    buf.latin.write(text, 0, 'latin1');
+    return buf.latin.toString('latin1', 0, text.length);
+  }
   return buf.bytes.toString('utf16le', 0, text.length * 2);
 }
 
@@ -579,7 +582,10 @@ export function createPatternsDetector(options?: PatternsOptions): Detector {
         }
         scan(s, cachedEnabled, buf.codes);
       } finally {
-        if (!big) buf.codes.fill(0, 0, text.length);
+        if (!big) {
+          buf.codes.fill(0, 0, text.length);
+          buf.latin?.fill(0, 0, text.length);
+        }
       }
       return s.out;
     },
