@@ -364,12 +364,18 @@ export class Scan {
   keyword(start: number, end: number, hash: number, index: KeywordIndex = this.aux): Keyword | undefined {
     const g = index.group(hash);
     if (g < 0) return undefined;
-    let list = index.entries(g);
+    const list = index.entries(g);
     // Most hashes hold one plain word: compare it and be done.
     if (list.length === 1) {
       const kw = list[0] as Keyword;
       if (kw.before.length === 0) return this.equalsLower(start, end, kw.word) ? kw : undefined;
     }
+    return this.phraseKeyword(start, end, g, list, index);
+  }
+
+  /** keyword() for a group with phrases or several spellings (kept apart so keyword() inlines). */
+  private phraseKeyword(start: number, end: number, g: number, entries: Keyword[], index: KeywordIndex): Keyword | undefined {
+    let list = entries;
     const pi = index.phrases[g];
     if (pi !== undefined) {
       // Only the phrases whose last earlier word hashes like the word before `start` (an
