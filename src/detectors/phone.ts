@@ -111,6 +111,16 @@ export const DEFAULT_PHONE_OPTIONS = Object.freeze({
  */
 export const PHONE_CANDIDATE_RE = /[+(]?\d(?:[() .\/\t-]{0,3}\d){3,}/g;
 
+/**
+ * NANP prefilter: three digits in a row, with a fourth digit right after them, after at most 3
+ * separators, or before them (lookbehind). Every NANP shape and extension has a group of at least
+ * 3 digits, and a candidate run needs 4 digits. The pattern starts with three fixed `\d`, so V8
+ * skips through text Boyer-Moore style instead of trying every position as it must for
+ * PHONE_CANDIDATE_RE; the lookbehind is only tried after three digits. The match's last
+ * character is always a digit of the run.
+ */
+export const NANP_CANDIDATE_RE = /\d\d\d(?:\d|[() .\/\t-]{1,3}\d|(?<=\d[() .\/\t-]{0,3}\d\d\d))/g;
+
 /** An extension right after a number: `x123`, ` ext. 45`, `, extension 7`. Sticky. */
 const EXTENSION_RE = /[ \t]{0,2},?[ \t]{0,2}(?:x|ext|extn|extension|ex)\.?[ \t]{0,2}[#:]?[ \t]{0,2}\d{1,6}(?!\d)/iy;
 
@@ -133,6 +143,52 @@ interface Hit {
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
+}
+
+/** The separators PHONE_CANDIDATE_RE allows between digit groups: `(`, `)`, space, `.`, `/`, tab, `-`. */
+function isSep(c: number): boolean {
+  return c === 32 || c === 45 || c === 46 || c === 47 || c === 40 || c === 41 || c === 9;
+}
+
+/** Offset of the next `+` followed by a digit at or after `from`, or -1. */
+function nextPlus(text: string, from: number): number {
+  let p = text.indexOf('+', from);
+  while (p >= 0 && !isDigit(text.charCodeAt(p + 1))) p = text.indexOf('+', p + 1);
+  return p;
+}
+
+/**
+ * The first digit of the run holding the digit at `at`: walk back while at most 3 separators
+ * lead to an earlier digit. Runs never overlap and each is walked once, so this stays linear.
+ */
+function chainStart(text: string, at: number): number {
+  let s = at;
+  for (;;) {
+    while (s > 0 && isDigit(text.charCodeAt(s - 1))) s--;
+    let q = s - 1;
+    while (s - q <= 4 && q >= 0 && isSep(text.charCodeAt(q))) q--;
+    if (s - q <= 4 && q >= 0 && isDigit(text.charCodeAt(q))) s = q;
+    else return s;
+  }
+}
+
+/**
+ * The end of the run whose first digit is `first` (as the candidate regex extends it: while at
+ * most 3 separators lead to another digit), or its bitwise complement when the run has fewer
+ * than 4 digits (no candidate).
+ */
+function chainEnd(text: string, first: number): number {
+  let k = first;
+  let digits = 0;
+  for (;;) {
+    const gs = k;
+    while (isDigit(text.charCodeAt(k))) k++;
+    digits += k - gs;
+    let q = k;
+    while (q - k < 4 && isSep(text.charCodeAt(q))) q++;
+    if (q - k <= 3 && isDigit(text.charCodeAt(q))) k = q;
+    else return digits >= 4 ? k : ~k;
+  }
 }
 
 function isAsciiLetter(c: number): boolean {
@@ -180,6 +236,147 @@ function compileCues(lists: Record<CueKind, readonly string[]>): RegExp {
   return new RegExp(`(?<![a-z0-9])(?:${word.join('|')})|${other.join('|')}`, 'gi');
 }
 
+/** One cue as the cue matcher compares it: lower-case ASCII, spaces standing for runs of spaces and tabs. */
+interface CueEntry {
+  word: string;
+  kind: CueKind;
+  /** Ends in a letter or digit: must not run into a letter (the regex's `(?![a-z])`). */
+  rightEdge: boolean;
+  /** '#', 'no.', 'number', ...: qualifies the cue before it (MODIFIER_CUES). */
+  modifier: boolean;
+}
+
+/** Cue search over a window `[ws, we)` of the text. */
+interface CueScanner {
+  /** The kind of the last cue a left-to-right search finds (modifiers aside), as the cue regex finds it. */
+  nearest(text: string, ws: number, we: number): CueKind | undefined;
+}
+
+/**
+ * A regex that finds every place one of `words` can match as a cue (without the cue regex's
+ * word edges, so a superset of them): a quick test that a window holds no such cue. Global, so
+ * the test can start past a prefix of the window (lastIndex).
+ */
+function compileCueGate(words: readonly string[]): RegExp {
+  const alternatives = [...new Set(words.map((w) => w.trim().toLowerCase()))].map(escapeCue);
+  return new RegExp(alternatives.length > 0 ? alternatives.join('|') : '(?!)', 'gi');
+}
+
+/** Cue entries bucketed by their first two characters, for the cue scanner. */
+interface CueBuckets {
+  /** By first character: the one-character cues. */
+  singles: (CueEntry[] | undefined)[];
+  /**
+   * By first two characters (lower case; a space stands for space and tab): the cues starting
+   * with them and the one-character cues of the first, in priority order.
+   */
+  pairs: (CueEntry[] | undefined)[];
+}
+
+function bucketCues(entries: readonly CueEntry[]): CueBuckets {
+  const singles = new Array<CueEntry[] | undefined>(128).fill(undefined);
+  const pairs = new Array<CueEntry[] | undefined>(128 * 128).fill(undefined);
+  const key = (w: string): number => w.charCodeAt(0) * 128 + w.charCodeAt(1);
+  for (const e of entries) {
+    if (e.word.length === 1) (singles[e.word.charCodeAt(0)] ??= []).push(e);
+    else pairs[key(e.word)] ??= entries.filter((o) => o.word === e.word[0] || (o.word.length >= 2 && key(o.word) === key(e.word)));
+  }
+  return { singles, pairs };
+}
+
+/** The entries that may match at `p` (all of them in priority order), or undefined. */
+function cueGroup(b: CueBuckets, text: string, p: number, ws: number, we: number): CueEntry[] | undefined {
+  let c = text.charCodeAt(p);
+  if (c >= 128) return undefined;
+  // Word-like cues (all cues starting with a letter or digit) never start inside a word.
+  if (isAsciiAlnum(c) && p > ws && isAsciiAlnum(text.charCodeAt(p - 1))) return undefined;
+  if (c >= 65 && c <= 90) c += 32;
+  if (p + 1 < we) {
+    let c1 = text.charCodeAt(p + 1);
+    if (c1 >= 65 && c1 <= 90) c1 += 32;
+    else if (c1 === 9) c1 = 32;
+    const group = c1 < 128 ? b.pairs[c * 128 + c1] : undefined;
+    if (group !== undefined) return group;
+  }
+  return b.singles[c];
+}
+
+/** End of cue `e` matched at `p` inside the window (before `we`), or -1. */
+function matchCue(text: string, p: number, we: number, e: CueEntry): number {
+  const w = e.word;
+  let k = p;
+  for (let j = 0; j < w.length; j++) {
+    const c = w.charCodeAt(j);
+    if (k >= we) return -1;
+    let t = text.charCodeAt(k);
+    if (c === 32) {
+      // `[ \t]+`, greedy: the cue's next character is neither, so there is one way to match.
+      if (t !== 32 && t !== 9) return -1;
+      do k++;
+      while (k < we && ((t = text.charCodeAt(k)) === 32 || t === 9));
+      while (j + 1 < w.length && w.charCodeAt(j + 1) === 32) j++;
+      continue;
+    }
+    if (t !== c && !(c >= 97 && c <= 122 && t === c - 32)) return -1;
+    k++;
+  }
+  if (e.rightEdge && k < we && isAsciiLetter(text.charCodeAt(k))) return -1;
+  return k;
+}
+
+/**
+ * The cue regex's search, in plain JS: the same matches, found in the same order, without a
+ * regex call per match (those cost more than the search of a 32-character window) and without
+ * trying the whole alternation at every position. A position is tried only against the cues
+ * starting with its two characters (cueGroup), in the regex's priority order (fax, pager,
+ * block, phone; longer cues first within a kind), and word-like cues only where the regex's
+ * lookbehind lets them start. Case-insensitive matching without the `u` flag folds only ASCII
+ * letters and never pairs a non-ASCII character with an ASCII one, so comparing ASCII
+ * case-folded is exact. Undefined (the caller uses the regex) when a cue has a character
+ * outside printable ASCII.
+ */
+function compileCueScanner(lists: Record<CueKind, readonly string[]>): CueScanner | undefined {
+  const entries: CueEntry[] = [];
+  for (const kind of ['fax', 'pager', 'block', 'phone'] as const) {
+    // The same list, order and dedupe as compileCues.
+    const words = [...new Set(lists[kind].map((w) => w.trim().toLowerCase()))].sort((a, b) => b.length - a.length);
+    for (const word of words) {
+      if (!/^[\x20-\x7e]+$/.test(word)) return undefined;
+      entries.push({ word, kind, rightEdge: /[a-z0-9]$/.test(word), modifier: MODIFIER_CUES.has(word) });
+    }
+  }
+  const all = bucketCues(entries);
+  return {
+    nearest(text: string, ws: number, we: number): CueKind | undefined {
+      let kind: CueKind | undefined;
+      let p = ws;
+      while (p < we) {
+        const group = cueGroup(all, text, p, ws, we);
+        let end = -1;
+        let hit: CueEntry | undefined;
+        if (group !== undefined) {
+          for (let g = 0; g < group.length; g++) {
+            end = matchCue(text, p, we, group[g] as CueEntry);
+            if (end >= 0) {
+              hit = group[g];
+              break;
+            }
+          }
+        }
+        if (hit === undefined) {
+          p++;
+          continue;
+        }
+        p = end;
+        // '#', 'no.', 'number' ("Pager #12345", "fax no. ...") belong to the word cue before them, if any.
+        if (kind !== undefined && hit.modifier) continue;
+        kind = hit.kind;
+      }
+      return kind;
+    },
+  };
+}
+
 /** Create the phone/fax detector. Validates options once; the returned detector is stateless. */
 export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detector {
   if (typeof options !== 'object' || options === null) throw new ConfigError('phone', 'an options object');
@@ -194,12 +391,15 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
   }
   const shortNumbers = options.shortNumbers ?? DEFAULT_PHONE_OPTIONS.shortNumbers;
   if (typeof shortNumbers !== 'boolean') throw new ConfigError('phone.shortNumbers', 'a boolean');
-  const cueRe = compileCues({
+  const cueLists: Record<CueKind, readonly string[]> = {
     phone: validateCueList('phone.phoneCues', options.phoneCues ?? DEFAULT_PHONE_CUES),
     pager: validateCueList('phone.pagerCues', options.pagerCues ?? DEFAULT_PAGER_CUES),
     fax: validateCueList('phone.faxCues', options.faxCues ?? DEFAULT_FAX_CUES),
     block: validateCueList('phone.blockCues', options.blockCues ?? DEFAULT_BLOCK_CUES),
-  });
+  };
+  const cueRe = compileCues(cueLists);
+  const cueScanner = compileCueScanner(cueLists);
+  const pagerGate = compileCueGate(cueLists.pager);
   // NANP shapes (3-3-4 and friends) only make sense where national numbers are NANP numbers.
   const nanp = getCountryCallingCode(defaultRegion) === '1';
 
@@ -217,19 +417,43 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
     return memoKind;
   }
 
-  function scanCues(text: string, pos: number): CueKind | undefined {
+  /** Start of the cue window before `pos`: same line, at most cueWindow back, no word fragment. */
+  function windowStart(text: string, pos: number): number {
     // Only the window itself is scanned (never back to the previous newline: that could be far).
     const from = Math.max(0, pos - cueWindow);
-    let windowText = text.slice(from, pos);
-    const nl = windowText.lastIndexOf('\n');
-    if (nl >= 0) windowText = windowText.slice(nl + 1);
-    else if (from > 0 && isAsciiAlnum(text.charCodeAt(from - 1))) {
+    let ws = pos;
+    while (ws > from && text.charCodeAt(ws - 1) !== 10) ws--;
+    if (ws === from && from > 0 && isAsciiAlnum(text.charCodeAt(from - 1))) {
       // The window starts inside a word ("...mar|vin,"): drop the fragment, it is no cue.
-      let k = 0;
-      while (k < windowText.length && isAsciiAlnum(windowText.charCodeAt(k))) k++;
-      windowText = windowText.slice(k);
+      while (ws < pos && isAsciiAlnum(text.charCodeAt(ws))) ws++;
     }
-    if (windowText.length === 0) return undefined;
+    return ws;
+  }
+
+  /**
+   * False when the nearest cue before `pos` cannot be a pager cue: no pager cue occurs in the
+   * window at all. Most 4-6 digit numbers (years, times, doses) ask only this, and one small
+   * regex over the window answers it several times faster than a cue search.
+   */
+  function mayBePager(text: string, pos: number): boolean {
+    if (cueWindow === 0) return false;
+    if (pos === memoPos) return memoKind === 'pager';
+    const from = Math.max(0, pos - cueWindow);
+    const windowText = text.slice(from, pos);
+    let off = windowText.lastIndexOf('\n') + 1;
+    if (off === 0 && from > 0 && isAsciiAlnum(text.charCodeAt(from - 1))) {
+      while (off < windowText.length && isAsciiAlnum(windowText.charCodeAt(off))) off++;
+    }
+    pagerGate.lastIndex = off;
+    return pagerGate.test(windowText);
+  }
+
+  function scanCues(text: string, pos: number): CueKind | undefined {
+    const ws = windowStart(text, pos);
+    if (ws >= pos) return undefined;
+    if (cueScanner !== undefined) return cueScanner.nearest(text, ws, pos);
+    // Cues beyond printable ASCII: the regex itself, over the window alone.
+    const windowText = text.slice(ws, pos);
     cueRe.lastIndex = 0;
     let kind: CueKind | undefined;
     let m: RegExpExecArray | null;
@@ -316,35 +540,112 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
   // Compiled once per detector (not per call): the detector is synchronous, so calls never
   // interleave and resetting lastIndex is enough.
   const candidateRe = new RegExp(PHONE_CANDIDATE_RE.source, 'g');
+  const nanpRe = new RegExp(NANP_CANDIDATE_RE.source, 'g');
+  // Group objects are reused across candidates and calls (never escape a detect call).
+  const groups: Group[] = [];
+  let groupCount = 0;
+  /** Digits in the groups readGroups read last. */
+  let digitCount = 0;
 
   return createDetectorObject(function detectPhones(text: string, ctx: DetectContext): Entity[] {
     const wantPhone = ctx.types.has('PHONE');
     const wantFax = ctx.types.has('FAX');
     if (!wantPhone && !wantFax) return [];
     const out: Entity[] = [];
-    const groups: Group[] = [];
     memoPos = -1;
+    if (nanp) scanNanp(text, out, wantPhone, wantFax);
+    else scanAll(text, out, wantPhone, wantFax);
+    return out;
+  });
+
+  /** Every run PHONE_CANDIDATE_RE finds (non-NANP regions: any run of 7+ digits may be a number). */
+  function scanAll(text: string, out: Entity[], wantPhone: boolean, wantFax: boolean): void {
     const re = candidateRe;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
       const runStart = m.index;
-      const runEnd = re.lastIndex;
-      // A first group glued to a letter (A123-456-7890, MR5601901) is part of an identifier.
-      const before = runStart > 0 ? text.charCodeAt(runStart - 1) : 32;
-      const gluedFirst = isAsciiLetter(before) && !(before === 120 || before === 88);
-      groups.length = 0;
-      let k = runStart;
-      while (k < runEnd) {
-        while (k < runEnd && !isDigit(text.charCodeAt(k))) k++;
-        const gs = k;
-        while (k < runEnd && isDigit(text.charCodeAt(k))) k++;
-        if (k > gs) groups.push({ start: gs, end: k });
-      }
-      scanGroups(text, groups, text.charCodeAt(runStart) === 43 /* + */, gluedFirst, out, wantPhone, wantFax);
+      const first = isDigit(text.charCodeAt(runStart)) ? runStart : runStart + 1;
+      readGroups(text, first);
+      candidate(text, runStart, out, wantPhone, wantFax);
     }
-    return out;
-  });
+  }
+
+  /**
+   * NANP regions: only the runs PHONE_CANDIDATE_RE would find that hold a group of 3+ digits or
+   * start with `+` (every NANP shape and extension has such a group; `+` starts an international
+   * number). NANP_CANDIDATE_RE finds a digit of every such run (it runs at several times the
+   * speed of PHONE_CANDIDATE_RE) and a native indexOf the `+`; the run around a hit is read in
+   * JS exactly as PHONE_CANDIDATE_RE reads it (chainStart, chainEnd).
+   */
+  function scanNanp(text: string, out: Entity[], wantPhone: boolean, wantFax: boolean): void {
+    const re = nanpRe;
+    re.lastIndex = 0;
+    let digit = re.test(text) ? re.lastIndex - 1 : -1;
+    let plus = nextPlus(text, 0);
+    let pos = 0;
+    for (;;) {
+      if (digit >= 0 && digit < pos) {
+        re.lastIndex = pos;
+        digit = re.test(text) ? re.lastIndex - 1 : -1;
+      }
+      if (plus >= 0 && plus < pos) plus = nextPlus(text, pos);
+      let hit: number;
+      if (plus >= 0 && (digit < 0 || plus < digit)) hit = plus + 1;
+      else if (digit >= 0) hit = digit;
+      else return;
+      const first = chainStart(text, hit);
+      const end = chainEnd(text, first);
+      // Fewer than 4 digits ("+12"): no candidate.
+      if (end < 0) {
+        pos = ~end;
+        continue;
+      }
+      pos = end;
+      readGroups(text, first);
+      // The candidate regex starts the run at a `+` or `(` right before the first digit.
+      const lead = first > 0 ? text.charCodeAt(first - 1) : 0;
+      candidate(text, lead === 43 || lead === 40 ? first - 1 : first, out, wantPhone, wantFax);
+    }
+  }
+
+  /**
+   * Read the digit groups of the run that starts at digit `first` into `groups` (as the
+   * candidate regex extends it: while at most 3 separators lead to another digit). Returns the
+   * run's end.
+   */
+  function readGroups(text: string, first: number): number {
+    groupCount = 0;
+    digitCount = 0;
+    let k = first;
+    for (;;) {
+      const gs = k;
+      while (isDigit(text.charCodeAt(k))) k++;
+      let g = groups[groupCount];
+      if (g === undefined) {
+        g = { start: gs, end: k };
+        groups[groupCount] = g;
+      } else {
+        g.start = gs;
+        g.end = k;
+      }
+      groupCount++;
+      digitCount += k - gs;
+      let q = k;
+      while (q - k < 4 && isSep(text.charCodeAt(q))) q++;
+      if (q - k <= 3 && isDigit(text.charCodeAt(q))) k = q;
+      else return k;
+    }
+  }
+
+  /** A candidate run starting at `runStart`, whose groups readGroups just read. */
+  function candidate(text: string, runStart: number, out: Entity[], wantPhone: boolean, wantFax: boolean): void {
+    // A first group glued to a letter (A123-456-7890, MR5601901) is part of an identifier.
+    const before = runStart > 0 ? text.charCodeAt(runStart - 1) : 32;
+    const gluedFirst = isAsciiLetter(before) && !(before === 120 || before === 88);
+    groups.length = groupCount;
+    scanGroups(text, groups, text.charCodeAt(runStart) === 43 /* + */, gluedFirst, out, wantPhone, wantFax);
+  }
 
   function emit(text: string, hit: Hit, out: Entity[], wantPhone: boolean, wantFax: boolean, cue: CueKind | undefined): void {
     const type: EntityType = cue === 'fax' ? 'FAX' : 'PHONE';
@@ -487,7 +788,7 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
     }
     // Pager numbers: 4-6 digits right after a pager cue.
     if (glen(groups, i) >= 4 && glen(groups, i) <= 6 && !continuesAfter(text, groups, i)) {
-      if (nearestCue(text, start) === 'pager') return { start, end: gi.end, score: PHONE_SCORES.cued, last: i };
+      if (mayBePager(text, start) && nearestCue(text, start) === 'pager') return { start, end: gi.end, score: PHONE_SCORES.cued, last: i };
     }
     // An extension on its own ("Dr. Kowalski x14903", "ext. 4521"): 3-6 digits right after x/ext.
     if (glen(groups, i) >= 3 && glen(groups, i) <= 6 && !continuesAfter(text, groups, i)) {
