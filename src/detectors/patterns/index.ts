@@ -415,12 +415,16 @@ const CACHE_UNITS = 1 << 16;
 type NodeBytes = Uint8Array & { write(s: string, offset: number, enc: string): number; toString(enc: string, start: number, end: number): string };
 const NodeBuffer = (globalThis as { Buffer?: { allocUnsafeSlow(n: number): NodeBytes } }).Buffer;
 
-/** Room for `units` code units and the 0 sentinel after them. */
-function makeCodes(units: number): { bytes: NodeBytes | undefined; latin: NodeBytes | undefined; codes: Uint16Array } {
+/**
+ * Room for `units` code units and the 0 sentinel after them. The kept buffer starts zeroed (the
+ * prechecks may read a few units past a text's end, where they must find no letter or digit); a
+ * buffer sized to one text is written in full and read past its end as undefined.
+ */
+function makeCodes(units: number, kept: boolean): { bytes: NodeBytes | undefined; latin: NodeBytes | undefined; codes: Uint16Array } {
   if (NodeBuffer) {
     const bytes = NodeBuffer.allocUnsafeSlow((units + 1) * 2);
     const codes = new Uint16Array(bytes.buffer, bytes.byteOffset, units + 1);
-    codes.fill(0);
+    if (kept) codes.fill(0);
     return { bytes, latin: NodeBuffer.allocUnsafeSlow(units), codes };
   }
   return { bytes: undefined, latin: undefined, codes: new Uint16Array(units + 1) };
@@ -569,7 +573,7 @@ export function createPatternsDetector(options?: PatternsOptions): Detector {
       }
       if (!cachedEnabled.any) return [];
       const big = text.length > CACHE_UNITS;
-      const buf = big ? makeCodes(text.length) : (cachedCodes ??= makeCodes(CACHE_UNITS));
+      const buf = big ? makeCodes(text.length, false) : (cachedCodes ??= makeCodes(CACHE_UNITS, true));
       fillCodes(text, buf);
       // The families read the text by charCodeAt and sticky regexes: on the flat string decoded
       // back from the buffer both cost less than on the sliced or cons strings callers pass
