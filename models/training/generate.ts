@@ -28,6 +28,7 @@ import { parseArgs } from 'node:util';
 import { Faker, en } from '@faker-js/faker';
 import { FEATURE_COUNT, FEATURIZER_VERSION, HASH_BUCKETS, featurize } from '../../src/detectors/ner/featurizer.js';
 import { NER_LABELS, labelTokens, type LabelSpan } from '../../src/detectors/ner/labels.js';
+import { loadNerLexicon, type NerLexicon } from '../../src/detectors/ner/lexicon.js';
 import { loadPhysionet } from '../../bench/eval/corpus.js';
 
 export interface TrainDoc {
@@ -53,17 +54,50 @@ function applyCase(s: string, style: CaseStyle): string {
 
 const FACILITY_SUFFIXES = ['Hospital', 'Medical Center', 'Clinic', 'Rehab', 'Nursing Home', 'Healthcare', 'General Hospital'];
 
+/**
+ * "Hard" surrogates: names and places that are also everyday English words ("Hope", "Young",
+ * "Bath"), from the public lists the dictionary detector ships. They are what the rule-based
+ * detectors miss most often on held-out patients (a common word needs context to be a name),
+ * so a share of one-word surrogates is drawn from them to make the model learn that context.
+ */
+export interface HardPools {
+  first: string[];
+  surname: string[];
+  place: string[];
+}
+
+export async function hardPools(): Promise<HardPools> {
+  const [{ FIRST_NAMES }, { SURNAMES, SURNAMES_CENSUS_COUNT }, { PLACES }, { ENGLISH_WORDS }, { COMMON_WORD_NAMES }] = await Promise.all([
+    import('../../src/detectors/dictionary/data/first-names.js'),
+    import('../../src/detectors/dictionary/data/surnames.js'),
+    import('../../src/detectors/dictionary/data/places.js'),
+    import('../../src/detectors/dictionary/data/english.js'),
+    import('../../src/detectors/clinical/context.js'),
+  ]);
+  const eng = new Set(ENGLISH_WORDS.split('\n'));
+  const title = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
+  const pick = (words: Iterable<string>): string[] => [...new Set([...words].filter((w) => /^[a-z]{3,}$/.test(w) && eng.has(w)))].sort().map(title);
+  return {
+    first: pick([...FIRST_NAMES.split('\n'), ...COMMON_WORD_NAMES]),
+    surname: pick(SURNAMES.split('\n').slice(0, SURNAMES_CENSUS_COUNT)),
+    place: pick(PLACES.split('\n')),
+  };
+}
+
 /** A surrogate for a gold NAME or LOCATION span with roughly the same shape. */
-function surrogate(f: Faker, type: string, original: string): string | undefined {
+function surrogate(f: Faker, type: string, original: string, hard: HardPools | undefined, hardShare: number): string | undefined {
   const words = original.trim().split(/\s+/).length;
+  const useHard = hard !== undefined && words === 1 && f.number.float({ min: 0, max: 1 }) < hardShare;
   if (type === 'NAME') {
     if (/^\p{L}\.?$/u.test(original.trim())) return f.string.alpha({ length: 1, casing: 'upper' }) + (original.includes('.') ? '.' : '');
+    if (useHard) return f.helpers.arrayElement(f.datatype.boolean() ? hard.surname : hard.first);
     if (words === 1) return f.datatype.boolean() ? f.person.lastName() : f.person.firstName();
     if (words === 2) return `${f.person.firstName()} ${f.person.lastName()}`;
     return `${f.person.firstName()} ${f.string.alpha({ length: 1, casing: 'upper' })}. ${f.person.lastName()}`;
   }
   if (type === 'LOCATION') {
     const r = f.number.int({ min: 0, max: 9 });
+    if (useHard && r < 5) return f.helpers.arrayElement(hard.place);
     if (words === 1) return r < 5 ? f.location.city().split(' ')[0] : f.location.state({ abbreviated: r < 7 });
     if (r < 5) return `${f.person.lastName()} ${f.helpers.arrayElement(FACILITY_SUFFIXES)}`;
     if (r < 8) return f.location.city();
@@ -73,7 +107,7 @@ function surrogate(f: Faker, type: string, original: string): string | undefined
 }
 
 /** Copy of `doc` with NAME/LOCATION spans replaced by surrogates; offsets rebuilt exactly. */
-export function augmentDoc(f: Faker, doc: TrainDoc, fold: CaseStyle): TrainDoc {
+export function augmentDoc(f: Faker, doc: TrainDoc, fold: CaseStyle, hard?: HardPools, hardShare = 0, lowerShare = 0): TrainDoc {
   const spans = [...doc.spans].sort((a, b) => a.start - b.start);
   let out = '';
   let at = 0;
@@ -81,9 +115,12 @@ export function augmentDoc(f: Faker, doc: TrainDoc, fold: CaseStyle): TrainDoc {
   for (const sp of spans) {
     if (sp.start < at) continue; // overlapping gold: keep the first
     const orig = doc.text.slice(sp.start, sp.end);
-    const sur = surrogate(f, sp.type, orig);
+    const sur = surrogate(f, sp.type, orig, hard, hardShare);
     out += doc.text.slice(at, sp.start);
-    const value = sur === undefined ? orig : applyCase(sur, caseStyle(orig));
+    // Some surrogates written in lower case inside mixed-case text ("son raul called"), as
+    // hurried notes do: the model must not rely on capitals alone.
+    const style = sur !== undefined && lowerShare > 0 && f.number.float({ min: 0, max: 1 }) < lowerShare ? 'lower' : caseStyle(orig);
+    const value = sur === undefined ? orig : applyCase(sur, style);
     next.push({ start: out.length, end: out.length + value.length, type: sp.type });
     out += value;
     at = sp.end;
@@ -133,11 +170,17 @@ export interface GenerateOptions {
   synth: number;
   corpus: string | undefined;
   holdout: { mod: number; rem: number } | undefined;
+  /** Share of one-word NAME/LOCATION surrogates drawn from the hard pools (English-word names). */
+  hardShare: number;
+  /** Share of surrogates written in lower case whatever the original's case. */
+  lowerShare: number;
 }
 
 export async function generate(o: GenerateOptions): Promise<Record<string, unknown>> {
   const f = new Faker({ locale: [en] });
   f.seed(o.seed);
+  const lexicon: NerLexicon = await loadNerLexicon();
+  const hard = o.hardShare > 0 ? await hardPools() : undefined;
   const docs: TrainDoc[] = [];
   // Source-document index per training document: augmented copies share their original's group,
   // so the trainer's validation split never has a copy of a validation document in training.
@@ -156,7 +199,7 @@ export async function generate(o: GenerateOptions): Promise<Record<string, unkno
       for (let k = 0; k < o.augment; k++) {
         const r = f.number.int({ min: 0, max: 9 });
         const fold: CaseStyle = r < 2 ? 'upper' : r < 4 ? 'lower' : 'as-is';
-        docs.push(augmentDoc(f, base, fold));
+        docs.push(augmentDoc(f, base, fold, hard, o.hardShare, o.lowerShare));
         groups.push(kept - 1);
       }
     }
@@ -181,7 +224,7 @@ export async function generate(o: GenerateOptions): Promise<Record<string, unkno
   let total = 0;
   const labelCounts = new Array<number>(NER_LABELS.length + 1).fill(0);
   for (const d of docs) {
-    const { tokens, ids } = featurize(d.text);
+    const { tokens, ids } = featurize(d.text, lexicon);
     const labels = labelTokens(tokens, d.spans);
     idChunks.push(ids);
     labelChunks.push(labels);
@@ -205,12 +248,13 @@ export async function generate(o: GenerateOptions): Promise<Record<string, unkno
   const g = Int32Array.from(groups);
   writeFileSync(resolve(o.out, 'groups.i32'), Buffer.from(g.buffer));
   const parity = PARITY_TEXTS.map((text) => {
-    const ft = featurize(text);
+    const ft = featurize(text, lexicon);
     return { text, tokens: ft.tokens.length, ids: Array.from(ft.ids) };
   });
   writeFileSync(resolve(o.out, 'parity.json'), JSON.stringify(parity));
   const meta = {
     featurizerVersion: FEATURIZER_VERSION,
+    lexiconDigest: lexicon.digest,
     hashBuckets: HASH_BUCKETS,
     featureCount: FEATURE_COUNT,
     labels: NER_LABELS,
@@ -220,6 +264,8 @@ export async function generate(o: GenerateOptions): Promise<Record<string, unkno
     sources,
     seed: o.seed,
     augment: o.augment,
+    hardShare: o.hardShare,
+    lowerShare: o.lowerShare,
     holdout: o.holdout ? `patient % ${o.holdout.mod} == ${o.holdout.rem} held out` : null,
   };
   writeFileSync(resolve(o.out, 'meta.json'), JSON.stringify(meta, null, 2));
@@ -235,6 +281,8 @@ async function main(): Promise<void> {
       synth: { type: 'string', default: '600' },
       corpus: { type: 'string', default: resolve(import.meta.dirname, '../../../shared/corpora/physionet-deid-dev') },
       holdout: { type: 'string' },
+      hard: { type: 'string', default: '0.25' },
+      lower: { type: 'string', default: '0.1' },
     },
   });
   let holdout: GenerateOptions['holdout'];
@@ -250,6 +298,8 @@ async function main(): Promise<void> {
     synth: Number(values.synth),
     corpus: values.corpus,
     holdout,
+    hardShare: Number(values.hard),
+    lowerShare: Number(values.lower),
   });
   console.log(`generated ${String(meta['docs'])} docs, ${String(meta['tokens'])} tokens -> ${resolve(values.out)}`);
 }

@@ -8,10 +8,14 @@
  * Change anything here (features, hashing, tokenizer) and you must bump FEATURIZER_VERSION and
  * retrain (`npm run train:model`).
  */
+import type { NerLexicon } from './lexicon.js';
 import { tokenize, type Tokens } from './tokenizer.js';
 
-/** Bumped whenever the ids produced for some input could change. */
-export const FEATURIZER_VERSION = 'phi-ner-features/1';
+/**
+ * Bumped whenever the ids produced for some input could change. Version 2 added the gazetteer
+ * and cue slots (lexicon.ts); the lists' own fingerprint is checked separately (lexicon digest).
+ */
+export const FEATURIZER_VERSION = 'phi-ner-features/2';
 
 /** Rows of the shared embedding table; a power of two. */
 export const HASH_BUCKETS = 1 << 17;
@@ -26,6 +30,9 @@ export const FEATURE_NAMES = [
   'next', // next token, lowercased (or </s>)
   'line-shape', // line start flag + shape + length bucket
   'long-shape', // uncompressed shape of the first 6 chars: Xxxxxx, dd, XX
+  'lexicon', // gazetteer flags of the word (first name, surname, place, English, clinical, ...) + its case
+  'cue', // cue flags of the neighbouring words (title, relative, role, place cue, credential, facility word)
+  //        and whether a capitalised neighbour is a known first name / surname
 ] as const;
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;
@@ -63,19 +70,14 @@ function shapeChar(c: number, ch: string): string {
   return /\p{N}/u.test(ch) ? 'd' : 'o';
 }
 
-/** Shape of a token: compressed (runs collapsed, max 6) and long (first 6 chars). */
-function shapes(tok: string): [string, string] {
-  let compressed = '';
-  let long = '';
-  let last = '';
-  const n = Math.min(tok.length, MAX_WORD);
-  for (let i = 0; i < n; i++) {
-    const s = shapeChar(tok.charCodeAt(i), tok[i] as string);
-    if (i < 6) long += s;
-    if (s !== last && compressed.length < 6) compressed += s;
-    last = s;
-  }
-  return [compressed, long];
+/** Like `bucket`, for a few small integers (no string built on the hot path). */
+function bucketInts(slot: number, a: number, b: number, c: number, d: number): number {
+  let h = (0x811c9dc5 ^ Math.imul(slot + 1, 0x9e3779b1)) >>> 0;
+  h = Math.imul(h ^ a, 0x01000193);
+  h = Math.imul(h ^ b, 0x01000193);
+  h = Math.imul(h ^ c, 0x01000193);
+  h = Math.imul(h ^ d, 0x01000193);
+  return (fmix32(h) % (HASH_BUCKETS - 1)) + 1;
 }
 
 function normWord(tok: string): string {
@@ -86,10 +88,6 @@ function normWord(tok: string): string {
   return w;
 }
 
-function lengthBucket(n: number): string {
-  return n <= 1 ? '1' : n <= 2 ? '2' : n <= 3 ? '3' : n <= 5 ? '5' : n <= 8 ? '8' : 'L';
-}
-
 export interface Features {
   tokens: Tokens;
   /** `tokens.length * FEATURE_COUNT` ids in [1, HASH_BUCKETS). */
@@ -97,37 +95,127 @@ export interface Features {
 }
 
 /** Tokenize and featurize `text`. Never throws. */
-export function featurize(text: string): Features {
+export function featurize(text: string, lexicon: NerLexicon): Features {
   const tokens = tokenize(text);
-  return { tokens, ids: featurizeTokens(text, tokens) };
+  return { tokens, ids: featurizeTokens(text, tokens, lexicon) };
 }
 
-/** Feature ids for already-tokenized text. */
-export function featurizeTokens(text: string, tokens: Tokens): Int32Array {
+/** F/S bits of a neighbouring word when it is capitalised (a name next to a name). */
+const NAME_BITS = 1 | 2;
+
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a start state for a feature slot (what `bucket` starts from). */
+function seed(slot: number): number {
+  return (0x811c9dc5 ^ Math.imul(slot + 1, 0x9e3779b1)) >>> 0;
+}
+
+/** FNV-1a over `s`, from state `h`. */
+function fnv(h: number, s: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/** The state's bucket, exactly as `bucket` finishes. */
+function finish(h: number): number {
+  return (fmix32(h) % (HASH_BUCKETS - 1)) + 1;
+}
+
+const LENGTH_BUCKET_CODES = [49, 49, 50, 51, 53, 53, 56, 56, 56]; // '1','1','2','3','5','5','8','8','8'; longer 'L' (76)
+const START_WORD = bucket(4, '<s>');
+const END_WORD = bucket(5, '</s>');
+
+/**
+ * Feature ids for already-tokenized text. Hashes are computed straight from char codes (no
+ * per-feature strings): ids are exactly those of hashing the strings FEATURE_NAMES describes
+ * (test-checked against a string-building reference).
+ */
+export function featurizeTokens(text: string, tokens: Tokens, lexicon: NerLexicon): Int32Array {
   const n = tokens.length;
   const K = FEATURE_COUNT;
   const ids = new Int32Array(n * K);
-  const words: string[] = new Array<string>(n);
+  // Per token: the normalised word (for the lexicon), its slot-4/5 hashes (used by neighbours),
+  // lexicon and cue bits, and whether it is capitalised.
+  const h4 = new Int32Array(n);
+  const h5 = new Int32Array(n);
+  const lexBits = new Int32Array(n);
+  const cueBits = new Int32Array(n);
+  const caps = new Uint8Array(n);
   for (let t = 0; t < n; t++) {
     const s = tokens.starts[t] as number;
     const e = tokens.ends[t] as number;
-    words[t] = normWord(text.slice(s, Math.min(e, s + MAX_WORD)));
+    const re = Math.min(e, s + MAX_WORD);
+    const w = normWord(text.slice(s, re));
+    const wl = w.length;
+    const o = t * K;
+    ids[o] = finish(fnv(seed(0), w, 0, wl));
+    ids[o + 1] = finish(fnv(seed(1), w, 0, Math.min(3, wl)));
+    ids[o + 2] = finish(fnv(seed(2), w, wl <= 3 ? 0 : wl - 3, wl));
+    h4[t] = fnv(seed(4), w, 0, wl);
+    h5[t] = fnv(seed(5), w, 0, wl);
+    // Shapes of the original (case kept): compressed (runs collapsed, max 6 chars) feeds slots 3
+    // and 6, long (first 6 chars) slot 7.
+    let s3 = seed(3);
+    let s6 = Math.imul(seed(6) ^ (tokens.lineStart[t] ? 76 : 45), FNV_PRIME); // 'L' / '-'
+    let s7 = seed(7);
+    let clen = 0;
+    let c0 = 0;
+    let c1 = 0;
+    let last = -1;
+    for (let i = s; i < re; i++) {
+      const c = text.charCodeAt(i);
+      let sc: number;
+      if (c >= 48 && c <= 57) sc = 100;
+      else if (c >= 65 && c <= 90) sc = 88;
+      else if (c >= 97 && c <= 122) sc = 120;
+      else if (c < 128) sc = c;
+      else sc = shapeChar(c, text.charAt(i)).charCodeAt(0);
+      if (i - s < 6) s7 = Math.imul(s7 ^ sc, FNV_PRIME);
+      if (sc !== last && clen < 6) {
+        s3 = Math.imul(s3 ^ sc, FNV_PRIME);
+        s6 = Math.imul(s6 ^ sc, FNV_PRIME);
+        if (clen === 0) c0 = sc;
+        else if (clen === 1) c1 = sc;
+        clen++;
+      }
+      last = sc;
+    }
+    const len = e - s;
+    s6 = Math.imul(s6 ^ (len <= 8 ? (LENGTH_BUCKET_CODES[len] as number) : 76), FNV_PRIME);
+    ids[o + 3] = finish(s3);
+    ids[o + 6] = finish(s6);
+    ids[o + 7] = finish(s7);
+    if (tokens.word[t]) {
+      const v = lexicon.bits(w);
+      lexBits[t] = v & 0xff;
+      cueBits[t] = (v >>> 8) & 0xff;
+      // 'Xx' / 'X': capitalised or upper case. caseClass as in caseClass(shape).
+      const cc =
+        clen === 2 && c0 === 88 && c1 === 120 ? 1 : clen === 1 && c0 === 88 ? 2 : clen === 1 && c0 === 120 ? 3 : c0 === 88 || c0 === 120 ? 4 : c0 === 100 ? 5 : 6;
+      caps[t] = cc === 1 || cc === 2 ? 1 : 0;
+      ids[o + 8] = bucketInts(8, lexBits[t] as number, cc, 0, 0);
+    } else {
+      // Punctuation: no lexicon; its own code unit stands for it (ids stay in range, never 0).
+      ids[o + 8] = bucketInts(8, -1, text.charCodeAt(s), 0, 0);
+      ids[o + 9] = bucketInts(9, -1, 0, 0, 0);
+    }
   }
   for (let t = 0; t < n; t++) {
-    const s = tokens.starts[t] as number;
-    const e = tokens.ends[t] as number;
-    const raw = text.slice(s, Math.min(e, s + MAX_WORD));
-    const w = words[t] as string;
-    const [shape, long] = shapes(raw);
     const o = t * K;
-    ids[o] = bucket(0, w);
-    ids[o + 1] = bucket(1, w.slice(0, 3));
-    ids[o + 2] = bucket(2, w.length <= 3 ? w : w.slice(-3));
-    ids[o + 3] = bucket(3, shape);
-    ids[o + 4] = bucket(4, t > 0 ? (words[t - 1] as string) : '<s>');
-    ids[o + 5] = bucket(5, t + 1 < n ? (words[t + 1] as string) : '</s>');
-    ids[o + 6] = bucket(6, `${tokens.lineStart[t] ? 'L' : '-'}${shape}${lengthBucket(e - s)}`);
-    ids[o + 7] = bucket(7, long);
+    ids[o + 4] = t > 0 ? finish(h4[t - 1] as number) : START_WORD;
+    ids[o + 5] = t + 1 < n ? finish(h5[t + 1] as number) : END_WORD;
+    if (!tokens.word[t]) continue;
+    // Neighbouring words, skipping one punctuation token ("Dr. Hale", "Hale, RN", "wife: Ann").
+    let p = t - 1;
+    if (p >= 0 && !tokens.word[p]) p--;
+    let q = t + 1;
+    if (q < n && !tokens.word[q]) q++;
+    // -2: no word there (start / end of text, or two punctuation tokens in a row).
+    const prevCue = p >= 0 && tokens.word[p] ? (cueBits[p] as number) : -2;
+    const nextCue = q < n && tokens.word[q] ? (cueBits[q] as number) : -2;
+    const prevName = p >= 0 && tokens.word[p] && caps[p] ? (lexBits[p] as number) & NAME_BITS : 0;
+    const nextName = q < n && tokens.word[q] && caps[q] ? (lexBits[q] as number) & NAME_BITS : 0;
+    ids[o + 9] = bucketInts(9, prevCue, nextCue, prevName, nextName);
   }
   return ids;
 }

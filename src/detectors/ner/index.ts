@@ -18,7 +18,8 @@ import type { DetectContext, Detector, Entity, EntityType } from '../../types.js
 import type { DetectorFactory } from '../registry.js';
 import { existsSync } from 'node:fs';
 import { FEATURE_COUNT, featurize } from './featurizer.js';
-import { DEFAULT_MODEL_PATH, metadataPathFor, readMetadata, readModel, type NerMetadata } from './model.js';
+import { DEFAULT_MODEL_PATH, lexiconPathFor, metadataPathFor, readLexicon, readMetadata, readModel, type NerMetadata } from './model.js';
+import { LEX_STOP_BITS, loadNerLexicon, type NerLexicon } from './lexicon.js';
 import { createSessionWithFallback, loadOrt, type OrtModule, type OrtSession } from './runtime.js';
 import type { Tokens } from './tokenizer.js';
 import { NAME_TITLES } from '../clinical/context.js';
@@ -53,7 +54,15 @@ export interface NerOptions {
    * @default true
    */
   stopWords?: boolean;
-  /** Tokens per window (before overlap). @default 256 */
+  /**
+   * A one-word stop-word entity is kept anyway when its score (before the NER_MAX_SCORE cap) is
+   * at least this: the model is sure from context ("lives in Hope", "son Will called"). Above 1
+   * never. Default: the calibrated value in the model metadata (`calibration.stopWordScore`)
+   * when `calibrated`, else never.
+   * @default calibrated value, else 2
+   */
+  stopWordScore?: number;
+  /** Tokens per window (before overlap). @default 512 */
   windowTokens?: number;
   /** Windows per onnxruntime call. @default 16 */
   batchSize?: number;
@@ -66,7 +75,8 @@ export const DEFAULT_NER_OPTIONS = Object.freeze({
   threshold: 0.5,
   calibrated: true,
   stopWords: true,
-  windowTokens: 256,
+  stopWordScore: undefined as number | undefined,
+  windowTokens: 512,
   batchSize: 16,
 });
 
@@ -79,7 +89,9 @@ export interface NerDetector extends Detector {
   tokenProbabilities(text: string): Promise<{ tokens: Tokens; probs: Float32Array; labels: readonly string[] }>;
 }
 
-function validate(options: unknown): Required<NerOptions> {
+type ValidOptions = Omit<Required<NerOptions>, 'stopWordScore'> & { stopWordScore: number | undefined };
+
+function validate(options: unknown): ValidOptions {
   if (options === undefined || options === null) return { ...DEFAULT_NER_OPTIONS };
   if (typeof options !== 'object') throw new ConfigError('detectorOptions.ner', 'an object');
   const o = options as NerOptions;
@@ -107,10 +119,13 @@ function validate(options: unknown): Required<NerOptions> {
   }
   if (o.calibrated !== undefined && typeof o.calibrated !== 'boolean') throw new ConfigError('ner.calibrated', 'a boolean');
   if (o.stopWords !== undefined && typeof o.stopWords !== 'boolean') throw new ConfigError('ner.stopWords', 'a boolean');
+  if (o.stopWordScore !== undefined && !(typeof o.stopWordScore === 'number' && o.stopWordScore >= 0 && o.stopWordScore <= 2)) {
+    throw new ConfigError('ner.stopWordScore', 'a number between 0 and 2 (above 1: never)');
+  }
   return {
     ...DEFAULT_NER_OPTIONS,
     ...Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)),
-  } as Required<NerOptions>;
+  } as ValidOptions;
 }
 
 interface Loaded {
@@ -126,8 +141,11 @@ interface Loaded {
   /** One entry per type: its B- and I- label indexes (-1 when absent). */
   pairs: { type: EntityType; b: number; i: number }[];
   thresholds: Map<EntityType, number>;
-  /** Lowercased words never reported alone as NAME/LOCATION/ORGANIZATION (empty when off). */
-  stop: ReadonlySet<string>;
+  lexicon: NerLexicon;
+  /** Stop-word filter on (lexicon words flagged common-English or clinical). */
+  stop: boolean;
+  /** Minimum score at which a one-word stop-word entity is kept anyway (> 1: never). */
+  stopKeep: number;
 }
 
 const STOP_TYPES: ReadonlySet<EntityType> = new Set(['NAME', 'LOCATION', 'ORGANIZATION']);
@@ -139,16 +157,6 @@ function afterTitle(text: string, tokens: Tokens, t: number): boolean {
   if (p >= 0 && !tokens.word[p] && text.charCodeAt(tokens.starts[p] as number) === 46) p--;
   if (p < 0 || !tokens.word[p]) return false;
   return TITLES.has(text.slice(tokens.starts[p] as number, tokens.ends[p] as number).toLowerCase());
-}
-
-/** Common English words + clinical stop words (not geography: places are what we look for). */
-async function loadStopWords(): Promise<ReadonlySet<string>> {
-  const [{ ENGLISH_WORDS }, stop] = await Promise.all([import('../dictionary/data/english.js'), import('../clinical/stoplist.js')]);
-  const set = new Set<string>(ENGLISH_WORDS.split('\n'));
-  for (const list of [stop.STOP_DRUGS, stop.STOP_ANATOMY, stop.STOP_CLINICAL, stop.STOP_DEVICES, stop.STOP_UNITS_LABS, stop.STOP_ABBREVIATIONS]) {
-    for (const w of list) set.add(w.toLowerCase());
-  }
-  return set;
 }
 
 /** Create the `ner` detector. Validates options now; loads the model on first use. */
@@ -164,7 +172,18 @@ export function createNerDetector(options?: NerOptions): NerDetector {
         code: 'E_DETECTOR_UNAVAILABLE',
       });
     }
-    const meta = readMetadata(metadataPathFor(opts.modelPath));
+    // The model's own lexicon file when it has one (fast, and exactly the training features);
+    // else built from the shipped lists, which must then be the ones it was trained with.
+    const lexPath = lexiconPathFor(opts.modelPath);
+    let meta: NerMetadata;
+    let lexicon: NerLexicon;
+    if (existsSync(lexPath)) {
+      meta = readMetadata(metadataPathFor(opts.modelPath));
+      lexicon = readLexicon(lexPath, meta);
+    } else {
+      lexicon = await loadNerLexicon();
+      meta = readMetadata(metadataPathFor(opts.modelPath), lexicon.digest);
+    }
     const bytes = readModel(opts.modelPath, meta);
     const { session, provider } = await createSessionWithFallback(ort, bytes, {
       executionProviders: opts.executionProviders,
@@ -188,8 +207,9 @@ export function createNerDetector(options?: NerOptions): NerDetector {
       b: meta.labels.indexOf(`B-${type}`),
       i: meta.labels.indexOf(`I-${type}`),
     }));
-    const stop = opts.stopWords ? await loadStopWords() : new Set<string>();
-    return { ort, session, provider, meta, labelType, labelBegin, types, pairs, thresholds, stop };
+    const calKeep = opts.calibrated ? (meta.calibration as { stopWordScore?: unknown } | undefined)?.stopWordScore : undefined;
+    const stopKeep = opts.stopWordScore ?? (typeof calKeep === 'number' ? calKeep : 2);
+    return { ort, session, provider, meta, labelType, labelBegin, types, pairs, thresholds, lexicon, stop: opts.stopWords, stopKeep };
   }
 
   async function load(): Promise<void> {
@@ -218,7 +238,7 @@ export function createNerDetector(options?: NerOptions): NerDetector {
     signal: AbortSignal | undefined,
     full: boolean,
   ): Promise<{ tokens: Tokens; probs: Float32Array }> {
-    const { tokens, ids } = featurize(text);
+    const { tokens, ids } = featurize(text, l.lexicon);
     const n = tokens.length;
     const L = l.meta.labels.length;
     // P(O) = 1 / (1 + sum_k exp(l_k - l_O)) > 1/2 when every l_k < l_O - ln(L - 1); a margin
@@ -227,7 +247,10 @@ export function createNerDetector(options?: NerOptions): NerDetector {
     const probs = new Float32Array(n * L);
     if (n === 0) return { tokens, probs };
     const margin = l.meta.receptiveRadius;
-    const core = Math.max(1, opts.windowTokens);
+    // Balanced windows: as few as fit `windowTokens`, all the same core size, so a batch is not
+    // mostly padding (a 290-token note used to run as 256 + 34 tokens padded to 2 x 271 rows:
+    // twice the work of one 290-token row).
+    const core = Math.ceil(n / Math.ceil(n / Math.max(1, opts.windowTokens)));
     // Windows: [coreStart, coreEnd) kept, [winStart, winEnd) fed.
     const wins: { cs: number; ce: number; ws: number; we: number }[] = [];
     for (let cs = 0; cs < n; cs += core) {
@@ -240,12 +263,18 @@ export function createNerDetector(options?: NerOptions): NerDetector {
       const batch = wins.slice(b, b + opts.batchSize);
       const T = Math.max(...batch.map((w) => w.we - w.ws));
       const B = batch.length;
-      const x = new Int32Array(B * T * K);
+      // One window over the whole text (most calls: windowTokens covers a note): feed the ids
+      // as they are, no copy.
+      const whole = B === 1 && T === n;
+      const x = whole ? ids : new Int32Array(B * T * K);
       const m = new Float32Array(B * T);
-      batch.forEach((w, i) => {
-        x.set(ids.subarray(w.ws * K, w.we * K), i * T * K);
-        m.fill(1, i * T, i * T + (w.we - w.ws));
-      });
+      if (whole) m.fill(1);
+      else {
+        batch.forEach((w, i) => {
+          x.set(ids.subarray(w.ws * K, w.we * K), i * T * K);
+          m.fill(1, i * T, i * T + (w.we - w.ws));
+        });
+      }
       let out: Float32Array;
       try {
         const res = await l.session.run({
@@ -313,9 +342,12 @@ export function createNerDetector(options?: NerOptions): NerDetector {
       while (z >= a && !tokens.word[z]) z--;
       const score = cur.sum / cur.count;
       const th = l.thresholds.get(type);
+      // Common English words and clinical terms (the lexicon's E and C flags: the dictionary
+      // family's ENGLISH_WORDS, the clinical stop list minus geography) are the model's most
+      // frequent false positives alone; kept after a title or when the model is very sure.
       const stopped =
-        a === z && l.stop.size > 0 && STOP_TYPES.has(type) &&
-        l.stop.has(text.slice(tokens.starts[a] as number, tokens.ends[a] as number).toLowerCase()) &&
+        a === z && l.stop && score < l.stopKeep && STOP_TYPES.has(type) &&
+        (l.lexicon.bits(text.slice(tokens.starts[a] as number, tokens.ends[a] as number).toLowerCase()) & LEX_STOP_BITS) !== 0 &&
         !afterTitle(text, tokens, a);
       if (a <= z && !stopped && th !== undefined && score >= th && (!ctx || ctx.types.has(type))) {
         // Reported scores are capped below the rule-based detectors' confirmed ones: where a

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { DetectorError } from '../../errors.js';
 import { isEntityType, type EntityType } from '../../types.js';
 import { FEATURE_COUNT, FEATURIZER_VERSION, HASH_BUCKETS } from './featurizer.js';
+import { lexiconFromBytes, type NerLexicon } from './lexicon.js';
 
 /** The model shipped in the package: models/phi-ner.onnx (same path from src/ and dist/). */
 export const DEFAULT_MODEL_PATH = defaultModelPath();
@@ -27,6 +28,8 @@ export interface NerMetadata {
   name: string;
   version: string;
   featurizerVersion: string;
+  /** Fingerprint of the gazetteer lists the features were computed with (lexicon.ts). */
+  lexiconDigest: string;
   hashBuckets: number;
   featureCount: number;
   labels: string[];
@@ -38,6 +41,29 @@ export interface NerMetadata {
   [key: string]: unknown;
 }
 
+/** models/phi-ner.onnx -> models/phi-ner-lexicon.bin (the gazetteer table the model was trained with) */
+export function lexiconPathFor(modelPath: string): string {
+  return modelPath.replace(/(\.onnx)?$/, '-lexicon.bin');
+}
+
+/**
+ * Read the model's own lexicon file and check it against the metadata (sha256 and digest):
+ * the features are then exactly the training ones.
+ */
+export function readLexicon(path: string, meta: NerMetadata): NerLexicon {
+  const bytes = readFileSync(path);
+  const want = meta['lexiconSha256'];
+  if (typeof want === 'string' && createHash('sha256').update(bytes).digest('hex') !== want) {
+    fail(`NER lexicon ${path} does not match the sha256 in the model metadata`);
+  }
+  const lexicon = lexiconFromBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  if (!lexicon) fail(`NER lexicon ${path} is not a lexicon file`);
+  if (lexicon.digest !== meta.lexiconDigest) {
+    fail('NER model was trained with other gazetteer lists (lexiconDigest of its lexicon file differs from the metadata): retrain (npm run train:model)');
+  }
+  return lexicon;
+}
+
 /** models/phi-ner.onnx -> models/phi-ner.json */
 export function metadataPathFor(modelPath: string): string {
   return modelPath.replace(/(\.onnx)?$/, '.json');
@@ -47,8 +73,11 @@ function fail(message: string, cause?: unknown): never {
   throw new DetectorError('ner', message, { code: 'E_DETECTOR_UNAVAILABLE', cause });
 }
 
-/** Read and check metadata. Messages name files and fields, nothing else. */
-export function readMetadata(path: string): NerMetadata {
+/**
+ * Read and check metadata. Messages name files and fields, nothing else. With `lexiconDigest`,
+ * the model must have been trained with exactly these gazetteer lists.
+ */
+export function readMetadata(path: string, lexiconDigest?: string): NerMetadata {
   if (!existsSync(path)) fail(`NER model metadata not found: ${path}`);
   let meta: NerMetadata;
   try {
@@ -58,6 +87,9 @@ export function readMetadata(path: string): NerMetadata {
   }
   if (meta.featurizerVersion !== FEATURIZER_VERSION) {
     fail(`NER model was built for featurizer "${String(meta.featurizerVersion)}", this code has "${FEATURIZER_VERSION}": retrain (npm run train:model)`);
+  }
+  if (lexiconDigest !== undefined && meta.lexiconDigest !== lexiconDigest) {
+    fail('NER model was trained with other gazetteer lists (lexiconDigest differs from the shipped dictionary data): retrain (npm run train:model)');
   }
   if (meta.hashBuckets !== HASH_BUCKETS || meta.featureCount !== FEATURE_COUNT) {
     fail('NER model metadata: hashBuckets/featureCount do not match the featurizer');

@@ -5,6 +5,7 @@ import { loadOrt } from '../../../src/detectors/ner/runtime.js';
 
 export const MODEL_PATH = fileURLToPath(new URL('../../../models/phi-ner.onnx', import.meta.url));
 export const METADATA_PATH = fileURLToPath(new URL('../../../models/phi-ner.json', import.meta.url));
+export const LEXICON_PATH = fileURLToPath(new URL('../../../models/phi-ner-lexicon.bin', import.meta.url));
 export const PARITY_PATH = fileURLToPath(new URL('../../../models/ner-parity.json', import.meta.url));
 
 export const hasModel = existsSync(MODEL_PATH) && existsSync(METADATA_PATH);

@@ -22,6 +22,8 @@ describe('ner options', () => {
     [{ bogus: 1 }, 'ner.bogus'],
     [{ stopWords: 'yes' }, 'ner.stopWords'],
     [{ calibrated: 1 }, 'ner.calibrated'],
+    [{ stopWordScore: 3 }, 'ner.stopWordScore'],
+    [{ stopWordScore: '0.9' }, 'ner.stopWordScore'],
   ])('rejects %o naming %s', (opts, option) => {
     expect(() => createNerDetector(opts as never)).toThrow(ConfigError);
     try {
@@ -123,6 +125,16 @@ describe.skipIf(!canRun)('ner detector', () => {
     for (const e of on) expect(off).toContainEqual(e);
   });
 
+  it('stopWordScore keeps stop-word entities the model is sure of: 0 keeps all, above 1 none', async () => {
+    const text = 'son and grandson visited today; seen by dr. lindqvist at hospice. lives in hope with wife rose.';
+    const none = await createNerDetector({ calibrated: false, stopWords: false }).detect(text, ctx);
+    const all = await createNerDetector({ calibrated: false, stopWordScore: 0 }).detect(text, ctx);
+    const never = await createNerDetector({ calibrated: false, stopWordScore: 2 }).detect(text, ctx);
+    const filtered = await createNerDetector({ calibrated: false }).detect(text, ctx);
+    expect(all).toEqual(none);
+    expect(never).toEqual(filtered);
+  });
+
   it('only reports requested types', async () => {
     const d = createNerDetector({ calibrated: false });
     const found = await d.detect('Wife Mary called on 7/22.', { types: new Set(['DATE']) });
@@ -142,6 +154,16 @@ describe.skipIf(!canRun)('ner detector', () => {
     writeFileSync(join(dir, 'm.json'), JSON.stringify({ ...meta, featurizerVersion: 'old/0' }));
     const d = createNerDetector({ modelPath: join(dir, 'm.onnx') });
     await expect(d.load!()).rejects.toThrow(/featurizer/);
+  });
+
+  it('refuses a model trained with other gazetteer lists (lexicon digest), without echoing anything', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'phi-ner-'));
+    copyFileSync(MODEL_PATH, join(dir, 'm.onnx'));
+    const meta = JSON.parse(readFileSync(METADATA_PATH, 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'm.json'), JSON.stringify({ ...meta, lexiconDigest: '0000000000000000' }));
+    const err = await createNerDetector({ modelPath: join(dir, 'm.onnx') }).load!().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DetectorError);
+    expect(String((err as Error).message)).toMatch(/gazetteer/);
   });
 
   it('refuses a model whose bytes do not match the metadata sha256', async () => {
