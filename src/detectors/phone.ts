@@ -172,25 +172,6 @@ function chainStart(text: string, at: number): number {
   }
 }
 
-/**
- * The end of the run whose first digit is `first` (as the candidate regex extends it: while at
- * most 3 separators lead to another digit), or its bitwise complement when the run has fewer
- * than 4 digits (no candidate).
- */
-function chainEnd(text: string, first: number): number {
-  let k = first;
-  let digits = 0;
-  for (;;) {
-    const gs = k;
-    while (isDigit(text.charCodeAt(k))) k++;
-    digits += k - gs;
-    let q = k;
-    while (q - k < 4 && isSep(text.charCodeAt(q))) q++;
-    if (q - k <= 3 && isDigit(text.charCodeAt(q))) k = q;
-    else return digits >= 4 ? k : ~k;
-  }
-}
-
 function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
@@ -576,7 +557,7 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
    * start with `+` (every NANP shape and extension has such a group; `+` starts an international
    * number). NANP_CANDIDATE_RE finds a digit of every such run (it runs at several times the
    * speed of PHONE_CANDIDATE_RE) and a native indexOf the `+`; the run around a hit is read in
-   * JS exactly as PHONE_CANDIDATE_RE reads it (chainStart, chainEnd).
+   * JS exactly as PHONE_CANDIDATE_RE reads it (chainStart, readGroups).
    */
   function scanNanp(text: string, out: Entity[], wantPhone: boolean, wantFax: boolean): void {
     const re = nanpRe;
@@ -595,14 +576,9 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
       else if (digit >= 0) hit = digit;
       else return;
       const first = chainStart(text, hit);
-      const end = chainEnd(text, first);
+      pos = readGroups(text, first);
       // Fewer than 4 digits ("+12"): no candidate.
-      if (end < 0) {
-        pos = ~end;
-        continue;
-      }
-      pos = end;
-      readGroups(text, first);
+      if (digitCount < 4) continue;
       // The candidate regex starts the run at a `+` or `(` right before the first digit.
       const lead = first > 0 ? text.charCodeAt(first - 1) : 0;
       candidate(text, lead === 43 || lead === 40 ? first - 1 : first, out, wantPhone, wantFax);
@@ -913,3 +889,19 @@ export const phoneDetectorFactory: DetectorFactory = {
   available: () => true,
   create: (options: unknown) => createPhoneDetector((options ?? {}) as PhoneDetectorOptions),
 };
+
+/**
+ * Every regex the detector runs on V8, with the default cue lists: the ReDoS test checks each
+ * one (test/detectors/phone.redos.test.ts).
+ */
+export function phoneBuiltinRegexes(): { name: string; regex: RegExp }[] {
+  const lists = { phone: DEFAULT_PHONE_CUES, pager: DEFAULT_PAGER_CUES, fax: DEFAULT_FAX_CUES, block: DEFAULT_BLOCK_CUES };
+  return [
+    { name: 'candidate', regex: PHONE_CANDIDATE_RE },
+    { name: 'NANP candidate', regex: NANP_CANDIDATE_RE },
+    { name: 'extension after', regex: EXTENSION_RE },
+    { name: 'extension before', regex: EXTENSION_BEFORE_RE },
+    { name: 'cues', regex: compileCues(lists) },
+    { name: 'pager gate', regex: compileCueGate(DEFAULT_PAGER_CUES) },
+  ];
+}
