@@ -640,7 +640,7 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
     if (gluedFirst) {
       // Skip the identifier's group and anything punctuation-joined to it.
       i = 1;
-      while (i < groups.length && !isBlank(stripOpenParen(sepOf(text, groups, i - 1)))) i++;
+      while (i < groups.length && !blankSep(text, groups, i - 1)) i++;
     }
     while (i < groups.length) {
       const hit = matchAt(text, groups, i, plus && i === 0);
@@ -699,7 +699,7 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
     if (glen(groups, i) === 1 && text.charCodeAt(gi.start) === 49 && i + 3 < n && goodSep(sepOf(text, groups, i)) && glen(groups, i + 1) === 3) k = i + 1;
     const start = k === i ? openParenStart(text, (groups[k] as Group).start) : gi.start;
     // Joined to a previous group by something other than whitespace: part of a longer token.
-    if (i > 0 && !isBlank(stripOpenParen(sepOf(text, groups, i - 1)))) return undefined;
+    if (i > 0 && !blankSep(text, groups, i - 1)) return undefined;
 
     // 3-3-4
     if (glen(groups, k) === 3 && glen(groups, k + 1) === 3 && glen(groups, k + 2) === 4) {
@@ -841,13 +841,49 @@ function slashesAgree(a: string, b: string): boolean {
 // `x4521` (no space: "x 10" is a count), or `ext`/`ext.`/`extension` with an optional space.
 const EXTENSION_BEFORE_RE = /(?:^|[^A-Za-z0-9])(x|(?:ext|extn|extension)\.?[ \t]?[#:]?[ \t]?)$/i;
 
+/**
+ * Second gate for EXTENSION_BEFORE_RE's `ext` forms: after at most 4 characters of its optional
+ * tail (`.`, space, tab, `#`, `:`), the text must end in `ext`, `extn` or `...ion`, either case.
+ * "at 2014", "pain 1400" stop here instead of running the regex.
+ */
+function endsLikeExt(text: string, start: number): boolean {
+  let k = start - 1;
+  for (let n = 0; n < 4 && k >= 0; n++, k--) {
+    const c = text.charCodeAt(k);
+    if (c !== 46 && c !== 32 && c !== 9 && c !== 35 && c !== 58) break;
+  }
+  if (k < 2) return false;
+  const c0 = text.charCodeAt(k) | 0x20;
+  const c1 = text.charCodeAt(k - 1) | 0x20;
+  const c2 = text.charCodeAt(k - 2) | 0x20;
+  if (c0 === 0x74) return c1 === 0x78 && c2 === 0x65; // ext
+  if (c0 === 0x6e) return (c1 === 0x74 && c2 === 0x78) || (c1 === 0x6f && c2 === 0x69); // extn, extension
+  return false;
+}
+
 /** Offset of the `x`/`ext` standing right before `start`, or -1. */
 function extensionStart(text: string, start: number): number {
   // Cheap gate: an extension marker ends in x, t, n, '.', ':', '#' or a space.
   const c = start > 0 ? text.charCodeAt(start - 1) | 0x20 : 0;
   if (c !== 0x78 && c !== 0x74 && c !== 0x6e && c !== 0x2e && c !== 0x3a && c !== 0x23 && c !== 0x20 && c !== 0x29) return -1;
+  if (c !== 0x78 && !endsLikeExt(text, start)) return -1;
   const m = EXTENSION_BEFORE_RE.exec(text.slice(Math.max(0, start - 14), start));
   return m === null ? -1 : start - (m[1] as string).length;
+}
+
+/**
+ * `isBlank(stripOpenParen(sepOf(text, groups, k)))` without the slice: the separator after group
+ * `k` is spaces and tabs only, a `(` at its end aside.
+ */
+function blankSep(text: string, groups: Group[], k: number): boolean {
+  const s = (groups[k] as Group).end;
+  let e = (groups[k + 1] as Group).start;
+  if (e - s > 1 && text.charCodeAt(e - 1) === 40) e--;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
 }
 
 /** Digits in group `k` (0 past the end). */
@@ -866,13 +902,10 @@ function sepOf(text: string, groups: Group[], k: number): string {
  * (617-555-0123-45: a longer id). "617-555-0123. 72 y/o" is a sentence going on, not a join.
  */
 function continuesAfter(text: string, groups: Group[], k: number): boolean {
-  return k + 1 < groups.length && isJoined(sepOf(text, groups, k));
-}
-
-/** Punctuation with no whitespace in it joins two groups into one token. */
-function isJoined(sep: string): boolean {
-  for (let i = 0; i < sep.length; i++) {
-    const c = sep.charCodeAt(i);
+  if (k + 1 >= groups.length) return false;
+  // Punctuation with no whitespace in it joins two groups into one token (no slice needed).
+  for (let i = (groups[k] as Group).end, e = (groups[k + 1] as Group).start; i < e; i++) {
+    const c = text.charCodeAt(i);
     if (c === 32 || c === 9) return false;
   }
   return true;
