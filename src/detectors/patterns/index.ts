@@ -28,6 +28,7 @@ import { HEALTH_PLAN_PATTERNS, healthPlanAt, mbiAt } from './health-plan.js';
 import { IBAN_PATTERNS, ibanAt } from './iban.js';
 import { IP_PATTERNS, ipAt } from './ip.js';
 import { buildKeywordTable } from './keywords.js';
+import { CODES_AT, Tokenizer } from './tokens.js';
 import { LICENSE_PATTERNS, deaAt, licenseAt } from './license.js';
 import { MRN_PATTERNS, mrnAt } from './mrn.js';
 import { NPI_PATTERNS, npiAt } from './npi.js';
@@ -420,7 +421,13 @@ const NodeBuffer = (globalThis as { Buffer?: { allocUnsafeSlow(n: number): NodeB
  * prechecks may read a few units past a text's end, where they must find no letter or digit); a
  * buffer sized to one text is written in full and read past its end as undefined.
  */
-function makeCodes(units: number, kept: boolean): { bytes: NodeBytes | undefined; latin: NodeBytes | undefined; codes: Uint16Array } {
+interface Codes {
+  bytes: NodeBytes | undefined;
+  latin: NodeBytes | undefined;
+  codes: Uint16Array;
+}
+
+function makeCodes(units: number, kept: boolean): Codes {
   if (NodeBuffer) {
     const bytes = NodeBuffer.allocUnsafeSlow((units + 1) * 2);
     const codes = new Uint16Array(bytes.buffer, bytes.byteOffset, units + 1);
@@ -430,13 +437,21 @@ function makeCodes(units: number, kept: boolean): { bytes: NodeBytes | undefined
   return { bytes: undefined, latin: undefined, codes: new Uint16Array(units + 1) };
 }
 
+/** Views on the tokenizer's memory (zeroed: fresh, or zeroed after each call) for `units` code units. */
+function wasmCodes(ab: ArrayBuffer, units: number): Codes {
+  const codes = new Uint16Array(ab, CODES_AT, units + 1);
+  const from = (NodeBuffer as unknown as { from?(ab: ArrayBuffer, off: number, len: number): NodeBytes } | undefined)?.from;
+  if (!NodeBuffer || !from) return { bytes: undefined, latin: undefined, codes };
+  return { bytes: from.call(NodeBuffer, ab, CODES_AT, (units + 1) * 2), latin: NodeBuffer.allocUnsafeSlow(units), codes };
+}
+
 const NodeBufferStatic = NodeBuffer as unknown as { byteLength(s: string, enc: string): number } | undefined;
 
 /**
  * A flat copy of `text`: one-byte (Latin-1 decoding of its bytes, through the buffer's byte
  * copy) when the text is ASCII, else two-byte, decoded from the code-unit buffer.
  */
-function flatCopy(text: string, buf: ReturnType<typeof makeCodes>): string {
+function flatCopy(text: string, buf: Codes): string {
   if (!buf.bytes || !buf.latin || !NodeBufferStatic) return text;
   if (NodeBufferStatic.byteLength(text, 'utf8') === text.length) {
     buf.latin.write(text, 0, 'latin1');
@@ -445,7 +460,7 @@ function flatCopy(text: string, buf: ReturnType<typeof makeCodes>): string {
   return buf.bytes.toString('utf16le', 0, text.length * 2);
 }
 
-function fillCodes(text: string, buf: ReturnType<typeof makeCodes>): void {
+function fillCodes(text: string, buf: Codes): void {
   if (buf.bytes) buf.bytes.write(text, 0, 'utf16le');
   else for (let i = 0; i < text.length; i++) buf.codes[i] = text.charCodeAt(i);
   buf.codes[text.length] = 0;
@@ -457,16 +472,19 @@ function fillCodes(text: string, buf: ReturnType<typeof makeCodes>): void {
  * short pass only when the word passes the (first letter, last letter, length) filter. `t[n]`
  * must be 0 (the caller's buffer guarantees it) so the letter run stops at the end.
  */
-function scan(s: Scan, en: Enabled, t: Uint16Array): void {
+function walk(s: Scan, en: Enabled, t: Uint16Array, from: number, bounded: boolean): number {
   const n = s.n;
   const kwi = s.keywords;
   const byEnds = kwi.lengthsByEnds;
   const simpleCues = kwi.simpleCues;
   const simpleWords = kwi.simpleWords;
   const window = s.window;
-  let i = 0;
+  let i = from;
   while (i < n) {
     let c = t[i] as number;
+    // The token list takes over again once no pending cue is within its window and `i` is not
+    // inside an alphanumeric run (where the list's token started earlier).
+    if (bounded && !(s.pendKind >= 0 && i - s.pendEnd <= window) && !(i > 0 && isAlnum(c) && isAlnum(t[i - 1] as number))) return i;
     const start = i;
     let r = -1;
     let end: number;
@@ -542,6 +560,70 @@ function scan(s: Scan, en: Enabled, t: Uint16Array): void {
     }
     if (r > end) i = r;
   }
+  return i;
+}
+
+/**
+ * The scan over the tokenizer's list: the same steps as walk() for every listed token; the
+ * tokens it leaves out (letter runs that fail the keyword filter and have no ':' after them,
+ * other characters) are ones walk() does nothing with, except while a pending identifier cue is
+ * within its window or after a family stopped inside a run: there walk() itself takes over.
+ */
+function scanTokens(s: Scan, en: Enabled, t: Uint16Array, tk: Tokenizer): void {
+  const n = s.n;
+  const kwi = s.keywords;
+  const simpleCues = kwi.simpleCues;
+  const simpleWords = kwi.simpleWords;
+  const window = s.window;
+  let i = 0;
+  let from = 0;
+  while (from < n) {
+    const count = tk.tokens(from, n) * 3;
+    from = tk.resume();
+    const toks = tk.toks;
+    for (let k = 0; k < count; k += 3) {
+      const w0 = toks[k] as number;
+      const start = w0 & 0x1fffffff;
+      if (start < i) continue;
+      if ((s.pendKind >= 0 && i - s.pendEnd <= window) || (i > 0 && isAlnum(t[i] as number) && isAlnum(t[i - 1] as number))) {
+        i = walk(s, en, t, i, true);
+        if (start < i) continue;
+      }
+      const kind = w0 >>> 29;
+      const end = toks[k + 1] as number;
+      let r = -1;
+      if (kind >= 3) {
+        if (kind === 5) {
+          if (en.email) {
+            const e = emailAt(s, start);
+            i = e > start ? e : start + 1;
+          } else i = start + 1;
+          continue;
+        }
+        r = onNumeric(s, start, end, en, kind === 4);
+      } else {
+        const h = toks[k + 2] as number;
+        const slot = kind === 0 ? kwi.find(h) : -1;
+        let bits: number;
+        if (slot >= 0 && (bits = simpleCues[slot] as number) !== 0 && s.equalsLower(start, end, simpleWords[slot] as string)) {
+          const cueEnd = s.cueEnd;
+          for (let b = 0; bits !== 0; b++, bits >>>= 1) {
+            if ((bits & 1) === 0) continue;
+            cueEnd[b] = end;
+            if ((ID_CUE_MASK >>> b) & 1) {
+              s.pendKind = b;
+              s.pendEnd = end;
+              s.pendGeneric = false;
+            }
+          }
+        } else if (slot >= 0 || t[end] === 58 || (s.pendKind >= 0 && start - s.pendEnd <= window)) {
+          r = onWord(s, start, end, h, en);
+        }
+      }
+      i = r > end ? r : end;
+    }
+  }
+  if (i < n) walk(s, en, t, i, true);
 }
 
 const EMPTY: Entity[] = [];
@@ -561,7 +643,9 @@ export function createPatternsDetector(options?: PatternsOptions): Detector {
   const types = [...new Set(o.families.flatMap((f) => PATTERN_FAMILIES[f] ?? []))];
   let cachedTypes: ReadonlySet<EntityType> | undefined;
   let cachedEnabled: Enabled | undefined;
-  let cachedCodes: ReturnType<typeof makeCodes> | undefined;
+  let cachedCodes: Codes | undefined;
+  let cachedWasm: Codes | undefined;
+  const tokenizer = Tokenizer.create(keywords.lengthsByEnds, CACHE_UNITS);
   return {
     id: 'patterns',
     types,
@@ -573,7 +657,17 @@ export function createPatternsDetector(options?: PatternsOptions): Detector {
       }
       if (!cachedEnabled.any) return [];
       const big = text.length > CACHE_UNITS;
-      const buf = big ? makeCodes(text.length, false) : (cachedCodes ??= makeCodes(CACHE_UNITS, true));
+      const tk = tokenizer?.fits(text.length) ? tokenizer : undefined;
+      let buf: Codes;
+      if (tk) {
+        // The code units go straight into the tokenizer's memory: one copy serves both.
+        const ab = tk.buffer();
+        if (big) buf = wasmCodes(ab, text.length);
+        else {
+          if (!cachedWasm || cachedWasm.codes.buffer !== ab) cachedWasm = wasmCodes(ab, CACHE_UNITS);
+          buf = cachedWasm;
+        }
+      } else buf = big ? makeCodes(text.length, false) : (cachedCodes ??= makeCodes(CACHE_UNITS, true));
       fillCodes(text, buf);
       // The families read the text by charCodeAt and sticky regexes: on the flat string decoded
       // back from the buffer both cost less than on the sliced or cons strings callers pass
@@ -584,12 +678,14 @@ export function createPatternsDetector(options?: PatternsOptions): Detector {
           hl7Pass(s);
           tablePass(s, buf.codes);
         }
-        scan(s, cachedEnabled, buf.codes);
+        if (tk) scanTokens(s, cachedEnabled, buf.codes, tk);
+        else walk(s, cachedEnabled, buf.codes, 0, false);
       } finally {
-        if (!big) {
-          buf.codes.fill(0, 0, text.length);
-          buf.latin?.fill(0, 0, text.length);
-        }
+        // The tokenizer's memory is kept, big texts included: its code units and token records
+        // are zeroed like the kept buffer's.
+        if (!big || tk) buf.codes.fill(0, 0, text.length);
+        if (!big) buf.latin?.fill(0, 0, text.length);
+        tk?.clear();
       }
       return s.out;
     },
