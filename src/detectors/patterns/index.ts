@@ -645,7 +645,7 @@ export function createPatternsDetector(options?: PatternsOptions): Detector {
   let cachedEnabled: Enabled | undefined;
   let cachedCodes: Codes | undefined;
   let cachedWasm: Codes | undefined;
-  const tokenizer = Tokenizer.create(keywords.lengthsByEnds, CACHE_UNITS);
+  const tokenizer = Tokenizer.create(keywords, CACHE_UNITS);
   return {
     id: 'patterns',
     types,

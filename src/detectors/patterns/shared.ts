@@ -137,9 +137,10 @@ const NOT_SIMPLE = KW_NEEDS_MARK | KW_MONTH | KW_URL | KW_TLD | KW_POBOX | KW_AG
  * a note) costs one or two integer compares, no Map lookup and no boxing.
  */
 export class KeywordIndex {
-  private readonly mask: number;
-  private readonly hashes: Int32Array;
-  private readonly slots: Int32Array; // 1-based index into groups; 0 = empty
+  /** Open addressing (read by the scan's WebAssembly tokenizer too): slot = hash & mask, then the next ones. */
+  readonly mask: number;
+  readonly hashes: Int32Array;
+  readonly slots: Int32Array; // 1-based index into groups; 0 = empty
   private readonly groups: Keyword[][];
   /** Per first letter (a-z, case-folded), the keyword lengths present, as a bit set. */
   readonly lengthsByFirst: Int32Array;

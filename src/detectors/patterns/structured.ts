@@ -190,6 +190,7 @@ function columnType(s: Scan, a: number, b: number): EntityType | undefined {
 }
 
 const DELIMS = [9, 44, 124, 59]; // tab, comma, pipe, semicolon
+const DELIM_CHARS = DELIMS.map((c) => String.fromCharCode(c));
 
 // Characters a header row may contain: letters, digits, space, _ # . / - + " and the delimiters.
 const HEADER_CHAR = new Uint8Array(128);
@@ -251,6 +252,20 @@ function header(s: Scan, ls: number, le: number): { sep: number; types: (EntityT
   return undefined;
 }
 
+/** Whether one of DELIMS occurs in t[from, to); `next` caches each one's next position (see tablePass). */
+function delimiterWithin(t: string, next: number[], from: number, to: number): boolean {
+  for (let k = 0; k < DELIMS.length; k++) {
+    let p = next[k] as number;
+    if (p < from) {
+      p = t.indexOf(DELIM_CHARS[k] as string, from);
+      if (p < 0) p = t.length;
+      next[k] = p;
+    }
+    if (p < to) return true;
+  }
+  return false;
+}
+
 /** `codes`: the text's code units (see headerShape). */
 export function tablePass(s: Scan, codes: Uint16Array): void {
   const t = s.text;
@@ -258,6 +273,12 @@ export function tablePass(s: Scan, codes: Uint16Array): void {
   if (t.indexOf('\n') < 0) return;
   let ls = 0;
   let active: ReturnType<typeof header>;
+  // Next position of each delimiter at or after the line start (text length when none): a
+  // header's first cell ends at a delimiter within 43 characters, so a line without one there
+  // fails headerShape, and most prose lines are passed over here without walking them. Each
+  // position only moves forward, so all the indexOf calls together read the text once per
+  // delimiter.
+  const next = [-1, -1, -1, -1];
   while (ls < t.length) {
     let le = t.indexOf('\n', ls);
     if (le < 0) le = t.length;
@@ -286,7 +307,7 @@ export function tablePass(s: Scan, codes: Uint16Array): void {
       const c = t.charCodeAt(ls);
       // Header cells start with a letter (or a quote); prose lines fail the cheap shape test
       // within a few dozen characters.
-      if ((isLetter(c) || c === 34) && headerShape(codes, ls, end)) active = header(s, ls, end);
+      if ((isLetter(c) || c === 34) && delimiterWithin(t, next, ls, Math.min(end, ls + 43)) && headerShape(codes, ls, end)) active = header(s, ls, end);
     }
     ls = le + 1;
   }

@@ -1,19 +1,20 @@
 (module
   ;; Token list for the patterns scan (see tokens.ts). Memory layout, bytes: token records at 0
   ;; (12 each: start | kind << 29, end, hash; UTF-16 offsets), the keyword filter at 49152 (1024
-  ;; i32, per (first, last) letter pair a bit set of lengths), code units from 65536 with at
+  ;; i32, per (first, last) letter pair a bit set of lengths), the keyword table's hashes at 65536
+  ;; and slots at 98304 (8192 i32 each), code units from 131072 with at
   ;; least one 0 unit after the last one and 16 readable bytes past it (all 0: no letter, digit
   ;; or '@').
-  ;; Kinds: 0 letter run passing the filter, 1 letter run failing it but followed by ':',
+  ;; Kinds: 0 letter run whose hash is in the keyword table, 1 other letter run of 1-4 before ':',
   ;; 3 run with a digit and a letter, 4 digits only, 5 '@'. Other letter runs are left out.
   (import "m" "memory" (memory 1))
   (global $resume (export "resume") (mut i32) (i32.const 0))
-  (func (export "tokens") (param $from i32) (param $n i32) (param $cap i32) (result i32)
+  (func (export "tokens") (param $from i32) (param $n i32) (param $cap i32) (param $mask i32) (result i32)
     (local $a i32) (local $e i32) (local $c i32) (local $s i32) (local $o i32) (local $lim i32)
     (local $k i32) (local $h i32) (local $q i32) (local $len i32) (local $v v128)
     (local $l i32) (local $d i32) (local $m i32) (local $hl i32) (local $hd i32)
-    (local.set $a (i32.add (i32.const 65536) (i32.shl (local.get $from) (i32.const 1))))
-    (local.set $e (i32.add (i32.const 65536) (i32.shl (local.get $n) (i32.const 1))))
+    (local.set $a (i32.add (i32.const 131072) (i32.shl (local.get $from) (i32.const 1))))
+    (local.set $e (i32.add (i32.const 131072) (i32.shl (local.get $n) (i32.const 1))))
     (local.set $lim (i32.mul (local.get $cap) (i32.const 12)))
     (block $done
       (loop $top
@@ -76,19 +77,36 @@
                           (local.get $len)) (i32.const 1))
                       (then (local.set $k (i32.const 0))))))
                 (if (i32.eq (local.get $k) (i32.const 2))
-                  (then (if (i32.eq (i32.load16_u (local.get $a)) (i32.const 58)) (then (local.set $k (i32.const 1))))))
+                  (then (if (i32.and (i32.le_u (local.get $len) (i32.const 4)) (i32.eq (i32.load16_u (local.get $a)) (i32.const 58)))
+                    (then (local.set $k (i32.const 1))))))
                 (br_if $top (i32.eq (local.get $k) (i32.const 2)))
                 (local.set $h (i32.const 0))
                 (local.set $q (local.get $s))
                 (loop $hash
                   (local.set $h (i32.add (i32.mul (local.get $h) (i32.const 31)) (i32.or (i32.load16_u (local.get $q)) (i32.const 32))))
                   (local.set $q (i32.add (local.get $q) (i32.const 2)))
-                  (br_if $hash (i32.lt_u (local.get $q) (local.get $a))))))))
-        (i32.store (local.get $o) (i32.or (i32.shr_u (i32.sub (local.get $s) (i32.const 65536)) (i32.const 1)) (i32.shl (local.get $k) (i32.const 29))))
-        (i32.store offset=4 (local.get $o) (i32.shr_u (i32.sub (local.get $a) (i32.const 65536)) (i32.const 1)))
+                  (br_if $hash (i32.lt_u (local.get $q) (local.get $a))))
+                ;; a word that passed the filter: probe the keyword table (open addressing, as
+                ;; KeywordIndex.find); a miss is listed only for a short word before ':'
+                (if (i32.eqz (local.get $k))
+                  (then
+                    (local.set $q (i32.and (local.get $h) (local.get $mask)))
+                    (block $found
+                      (loop $probe
+                        (if (i32.eqz (i32.load offset=98304 (i32.shl (local.get $q) (i32.const 2))))
+                          (then
+                            (br_if $top (i32.eqz (i32.and (i32.le_u (local.get $len) (i32.const 4))
+                              (i32.eq (i32.load16_u (local.get $a)) (i32.const 58)))))
+                            (local.set $k (i32.const 1))
+                            (br $found)))
+                        (br_if $found (i32.eq (i32.load offset=65536 (i32.shl (local.get $q) (i32.const 2))) (local.get $h)))
+                        (local.set $q (i32.and (i32.add (local.get $q) (i32.const 1)) (local.get $mask)))
+                        (br $probe)))))))))
+        (i32.store (local.get $o) (i32.or (i32.shr_u (i32.sub (local.get $s) (i32.const 131072)) (i32.const 1)) (i32.shl (local.get $k) (i32.const 29))))
+        (i32.store offset=4 (local.get $o) (i32.shr_u (i32.sub (local.get $a) (i32.const 131072)) (i32.const 1)))
         (i32.store offset=8 (local.get $o) (local.get $h))
         (local.set $o (i32.add (local.get $o) (i32.const 12)))
         (br $top)))
     (if (i32.gt_u (local.get $a) (local.get $e)) (then (local.set $a (local.get $e))))
-    (global.set $resume (i32.shr_u (i32.sub (local.get $a) (i32.const 65536)) (i32.const 1)))
+    (global.set $resume (i32.shr_u (i32.sub (local.get $a) (i32.const 131072)) (i32.const 1)))
     (i32.div_u (local.get $o) (i32.const 12))))

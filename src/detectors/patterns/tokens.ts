@@ -1,12 +1,15 @@
 /**
- * The scan's token list, built by a small WebAssembly loop (tokens.wat, compiled to the bytes
- * below; test/detectors/patterns/tokens.test.ts checks they match). On clinical notes most of
- * the scan's time was the per-character JS walk over words that no rule acts on; the loop walks
- * the code units natively and lists only the tokens the scan must look at:
+ * The scan's token list, built by a small WebAssembly loop (tokens-simd.wat, eight code units
+ * per step, and tokens-scalar.wat for hosts without WebAssembly SIMD, compiled to the bytes
+ * below; test/detectors/patterns/tokens.test.ts checks they match the sources). On clinical
+ * notes most of the scan's time was the per-character JS walk over words that no rule acts on;
+ * the loop walks the code units natively and lists only the tokens the scan must look at:
  *   - every alphanumeric run with a digit (kind 3 with a letter, 4 digits only),
  *   - every '@' (kind 5),
- *   - every letter run that passes the keyword table's (first, last, length) filter (kind 0) or
- *     is followed by ':' (kind 1), with the scan's hash of it.
+ *   - every letter run whose hash is in the scan's keyword table (after the same (first, last,
+ *     length) filter the JS walk uses; kind 0), and every other letter run of 1-4 letters
+ *     followed by ':' (kind 1, a possible IPv6 start), with the scan's hash of it.
+ * On a 4 KB note that is about 150 of 640 tokens.
  * Each is 12 bytes: start | kind << 29, end, hash (UTF-16 offsets). The scan does the rest in
  * JS exactly as before, and walks the text itself wherever the list is not enough (a pending
  * identifier cue within its window, a family that stopped inside a run).
@@ -15,10 +18,14 @@
  * tokenizer and the scan walks every character in JS; both give the same entities.
  */
 
-/** Memory layout, bytes: token records, the length filter (1024 i32), code units. */
+/** Memory layout, bytes: token records, the length filter (1024 i32), the keyword table's hashes and slots, code units. */
 export const TOKEN_CAP = 4096;
 const FILTER_AT = 49152;
-export const CODES_AT = 65536;
+const HASHES_AT = 65536;
+const SLOTS_AT = 98304;
+/** Largest keyword table the memory layout holds (a longer cueWords list uses the JS walk). */
+const MAX_TABLE = 8192;
+export const CODES_AT = 131072;
 /** The SIMD loop reads 16 bytes at a time, up to 14 past the 0 unit after the text (always 0). */
 const SLACK = 16;
 /** Longest text the tokenizer takes (start | kind << 29 needs start < 2^29); longer ones use the JS walk. */
@@ -26,9 +33,9 @@ const MAX_UNITS = 1 << 26;
 
 /** tokens-simd.wat and tokens-scalar.wat, compiled (the test checks these against the sources). */
 export const WASM_SIMD_BASE64 =
-  'AGFzbQEAAAABCAFgA39/fwF/Ag0BAW0GbWVtb3J5AgABAwIBAAYGAX8BQQALBxMCBnJlc3VtZQMABnRva2VucwAACuYFAeMFAwp/AXsFf0GAgAQgAEEBdGohA0GAgAQgAUEBdGohBCACQQxsIQgCQANAIAMgBE8NASAHIAhPDQEgA/0ABAAhDSAN/QwgACAAIAAgACAAIAAgACAA/VD9DGEAYQBhAGEAYQBhAGEAYQD9kQH9DBkAGQAZABkAGQAZABkAGQD9NP2EASAN/QwwADAAMAAwADAAMAAwADAA/ZEB/QwJAAkACQAJAAkACQAJAAkA/TT9hAFyIA39DEAAQABAAEAAQABAAEAAQAD9Lf2EAXIhECAQRQRAIANBEGohAwwBCyADIBBoQQF0aiEDIAMgBE8NASADIQYgAy8BAEHAAEYEQCADQQJqIQNBBSEJQQAhCgVBACERQQAhEgNAIAP9AAQAIQ0gDf0MIAAgACAAIAAgACAAIAAgAP1Q/QxhAGEAYQBhAGEAYQBhAGEA/ZEB/QwZABkAGQAZABkAGQAZABkA/TT9hAEhDiAN/QwwADAAMAAwADAAMAAwADAA/ZEB/QwJAAkACQAJAAkACQAJAAkA/TT9hAEhDyAOIA9yQf8Bc0H/AXEhECAQRQRAIBEgDnIhESASIA9yIRIgA0EQaiEDDAELCyAQQQAgEGtxQQFrIRAgESAOIBBxciERIBIgDyAQcXIhEiADIBBpQQF0aiEDIBIEQEEDQQQgERshCUEAIQoFIAMgBmtBAXYhDEECIQkgDEEYTQRAIAYvAQBBIHJBH3FBBXQgA0ECay8BAEEgckEfcXJBAnQoAoCAAyAMdkEBcQRAQQAhCQsLIAlBAkYEQCADLwEAQTpGBEBBASEJCwsgCUECRg0CQQAhCiAGIQsDQCAKQR9sIAsvAQBBIHJqIQogC0ECaiELIAsgA0kNAAsLCyAHIAZBgIAEa0EBdiAJQR10cjYCACAHIANBgIAEa0EBdjYCBCAHIAo2AgggB0EMaiEHDAALCyADIARLBEAgBCEDCyADQYCABGtBAXYkACAHQQxuCw==';
+  'AGFzbQEAAAABCQFgBH9/f38BfwINAQFtBm1lbW9yeQIAAQMCAQAGBgF/AUEACwcTAgZyZXN1bWUDAAZ0b2tlbnMAAAq/BgG8BgMKfwF7BX9BgIAIIABBAXRqIQRBgIAIIAFBAXRqIQUgAkEMbCEJAkADQCAEIAVPDQEgCCAJTw0BIAT9AAQAIQ4gDv0MIAAgACAAIAAgACAAIAAgAP1Q/QxhAGEAYQBhAGEAYQBhAGEA/ZEB/QwZABkAGQAZABkAGQAZABkA/TT9hAEgDv0MMAAwADAAMAAwADAAMAAwAP2RAf0MCQAJAAkACQAJAAkACQAJAP00/YQBciAO/QxAAEAAQABAAEAAQABAAEAA/S39hAFyIREgEUUEQCAEQRBqIQQMAQsgBCARaEEBdGohBCAEIAVPDQEgBCEHIAQvAQBBwABGBEAgBEECaiEEQQUhCkEAIQsFQQAhEkEAIRMDQCAE/QAEACEOIA79DCAAIAAgACAAIAAgACAAIAD9UP0MYQBhAGEAYQBhAGEAYQBhAP2RAf0MGQAZABkAGQAZABkAGQAZAP00/YQBIQ8gDv0MMAAwADAAMAAwADAAMAAwAP2RAf0MCQAJAAkACQAJAAkACQAJAP00/YQBIRAgDyAQckH/AXNB/wFxIREgEUUEQCASIA9yIRIgEyAQciETIARBEGohBAwBCwsgEUEAIBFrcUEBayERIBIgDyARcXIhEiATIBAgEXFyIRMgBCARaUEBdGohBCATBEBBA0EEIBIbIQpBACELBSAEIAdrQQF2IQ1BAiEKIA1BGE0EQCAHLwEAQSByQR9xQQV0IARBAmsvAQBBIHJBH3FyQQJ0KAKAgAMgDXZBAXEEQEEAIQoLCyAKQQJGBEAgDUEETSAELwEAQTpGcQRAQQEhCgsLIApBAkYNAkEAIQsgByEMA0AgC0EfbCAMLwEAQSByaiELIAxBAmohDCAMIARJDQALIApFBEAgCyADcSEMAkADQCAMQQJ0KAKAgAZFBEAgDUEETSAELwEAQTpGcUUNBkEBIQoMAgsgDEECdCgCgIAEIAtGDQEgDEEBaiADcSEMDAALCwsLCyAIIAdBgIAIa0EBdiAKQR10cjYCACAIIARBgIAIa0EBdjYCBCAIIAs2AgggCEEMaiEIDAALCyAEIAVLBEAgBSEECyAEQYCACGtBAXYkACAIQQxuCw==';
 export const WASM_SCALAR_BASE64 =
-  'AGFzbQEAAAABCAFgA39/fwF/Ag0BAW0GbWVtb3J5AgABAwIBAAYGAX8BQQALBxMCBnJlc3VtZQMABnRva2VucwAACugDAeUDAQp/QYCABCAAQQF0aiEDQYCABCABQQF0aiEEIAJBDGwhCAJAA0AgAyAETw0BIAcgCE8NASADLwEAIQUgBUEgckHhAGtBGU0EQCADIQYDQCADQQJqIQMgAy8BACEFIAVBIHJB4QBrQRlNDQALIAVBMGtBCU0EQANAIANBAmohAyADLwEAIQUgBUEwa0EJTQ0AIAVBIHJB4QBrQRlNDQALQQMhCUEAIQoFIAMgBmtBAXYhDEECIQkgDEEYTQRAIAYvAQBBIHJBH3FBBXQgA0ECay8BAEEgckEfcXJBAnQoAoCAAyAMdkEBcQRAQQAhCQsLIAVBOkYEQCAJQQJGBEBBASEJCwsgCUECRg0CQQAhCiAGIQsDQCAKQR9sIAsvAQBBIHJqIQogC0ECaiELIAsgA0kNAAsLBSAFQTBrQQlNBEAgAyEGQQQhCQNAIANBAmohAyADLwEAIQUgBUEwa0EJTQ0AIAVBIHJB4QBrQRlNBEBBAyEJDAELC0EAIQoFIANBAmohAyAFQcAARw0CIANBAmshBkEFIQlBACEKCwsgByAGQYCABGtBAXYgCUEddHI2AgAgByADQYCABGtBAXY2AgQgByAKNgIIIAdBDGohBwwACwsgA0GAgARrQQF2JAAgB0EMbgs=';
+  'AGFzbQEAAAABCQFgBH9/f38BfwINAQFtBm1lbW9yeQIAAQMCAQAGBgF/AUEACwcTAgZyZXN1bWUDAAZ0b2tlbnMAAArEBAHBBAELf0GAgAggAEEBdGohBEGAgAggAUEBdGohBSACQQxsIQkCQANAIAQgBU8NASAIIAlPDQEgBC8BACEGIAZBIHJB4QBrQRlNBEAgBCEHA0AgBEECaiEEIAQvAQAhBiAGQSByQeEAa0EZTQ0ACyAGQTBrQQlNBEADQCAEQQJqIQQgBC8BACEGIAZBMGtBCU0NACAGQSByQeEAa0EZTQ0AC0EDIQtBACEMBSAEIAdrQQF2IQ5BAiELIA5BGE0EQCAHLwEAQSByQR9xQQV0IARBAmsvAQBBIHJBH3FyQQJ0KAKAgAMgDnZBAXEEQEEAIQsLCyALQQJGBEAgDkEETSAELwEAQTpGcQRAQQEhCwsLIAtBAkYNAkEAIQwgByENA0AgDEEfbCANLwEAQSByaiEMIA1BAmohDSANIARJDQALIAtFBEAgDCADcSENAkADQCANQQJ0KAKAgAZFBEAgDkEETSAELwEAQTpGcUUNBkEBIQsMAgsgDUECdCgCgIAEIAxGDQEgDUEBaiADcSENDAALCwsLBSAGQTBrQQlNBEAgBCEHQQQhCwNAIARBAmohBCAELwEAIQYgBkEwa0EJTQ0AIAZBIHJB4QBrQRlNBEBBAyELDAELC0EAIQwFIARBAmohBCAGQcAARw0CIARBAmshB0EFIQtBACEMCwsgCCAHQYCACGtBAXYgC0EddHI2AgAgCCAEQYCACGtBAXY2AgQgCCAMNgIIIAhBDGohCAwACwsgBEGAgAhrQQF2JAAgCEEMbgs=';
 
 export type TokenizerKind = 'simd' | 'scalar' | 'off';
 const compiled: Partial<Record<TokenizerKind, WebAssembly.Module | null>> = {};
@@ -67,7 +74,15 @@ function compiledModule(): WebAssembly.Module | null {
   return (preferred === 'simd' ? compile('simd') : null) ?? compile('scalar');
 }
 
-type RunTokens = (from: number, n: number, cap: number) => number;
+type RunTokens = (from: number, n: number, cap: number, mask: number) => number;
+
+/** What the tokenizer needs of the scan's KeywordIndex. */
+export interface KeywordFilter {
+  readonly lengthsByEnds: Int32Array;
+  readonly hashes: Int32Array;
+  readonly slots: Int32Array;
+  readonly mask: number;
+}
 
 /** One per detector: its own memory (the scan's code-unit buffer lives in it) and filter table. */
 export class Tokenizer {
@@ -79,18 +94,24 @@ export class Tokenizer {
   toks: Int32Array;
   private used = 0;
 
-  private constructor(mod: WebAssembly.Module, filter: Int32Array, units: number) {
+  private readonly mask: number;
+
+  private constructor(mod: WebAssembly.Module, filter: KeywordFilter, units: number) {
     this.memory = new WebAssembly.Memory({ initial: Math.ceil((CODES_AT + (units + 1) * 2 + SLACK) / 65536) });
     const inst = new WebAssembly.Instance(mod, { m: { memory: this.memory } });
     this.run = inst.exports.tokens as RunTokens;
     this.resumeAt = inst.exports.resume as WebAssembly.Global;
     this.ab = this.memory.buffer;
     this.toks = new Int32Array(this.ab, 0, TOKEN_CAP * 3);
-    new Int32Array(this.ab, FILTER_AT, 1024).set(filter);
+    new Int32Array(this.ab, FILTER_AT, 1024).set(filter.lengthsByEnds);
+    new Int32Array(this.ab, HASHES_AT, filter.hashes.length).set(filter.hashes);
+    new Int32Array(this.ab, SLOTS_AT, filter.slots.length).set(filter.slots);
+    this.mask = filter.mask;
   }
 
   /** A tokenizer with room for `units` code units, or undefined when WebAssembly is unavailable. */
-  static create(filter: Int32Array, units: number): Tokenizer | undefined {
+  static create(filter: KeywordFilter, units: number): Tokenizer | undefined {
+    if (filter.hashes.length > MAX_TABLE || filter.slots.length !== filter.hashes.length || filter.mask !== filter.hashes.length - 1) return undefined;
     const mod = compiledModule();
     return mod ? new Tokenizer(mod, filter, units) : undefined;
   }
@@ -126,7 +147,7 @@ export class Tokenizer {
 
   /** Lists up to TOKEN_CAP tokens from `from` (a token boundary) into toks; returns the count. */
   tokens(from: number, n: number): number {
-    const count = this.run(from, n, TOKEN_CAP);
+    const count = this.run(from, n, TOKEN_CAP, this.mask);
     if (count > this.used) this.used = count;
     return count;
   }
