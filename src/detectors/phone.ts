@@ -522,8 +522,9 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
   // interleave and resetting lastIndex is enough.
   const candidateRe = new RegExp(PHONE_CANDIDATE_RE.source, 'g');
   const nanpRe = new RegExp(NANP_CANDIDATE_RE.source, 'g');
-  // Group objects are reused across candidates and calls (never escape a detect call).
-  const groups: Group[] = [];
+  // Group objects are reused across candidates and calls (never escape a detect call); each
+  // candidate gets its own array of the first groupCount of them.
+  const pool: Group[] = [];
   let groupCount = 0;
   /** Digits in the groups readGroups read last. */
   let digitCount = 0;
@@ -586,7 +587,7 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
   }
 
   /**
-   * Read the digit groups of the run that starts at digit `first` into `groups` (as the
+   * Read the digit groups of the run that starts at digit `first` into `pool` (as the
    * candidate regex extends it: while at most 3 separators lead to another digit). Returns the
    * run's end.
    */
@@ -597,10 +598,10 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
     for (;;) {
       const gs = k;
       while (isDigit(text.charCodeAt(k))) k++;
-      let g = groups[groupCount];
+      let g = pool[groupCount];
       if (g === undefined) {
         g = { start: gs, end: k };
-        groups[groupCount] = g;
+        pool.push(g);
       } else {
         g.start = gs;
         g.end = k;
@@ -619,7 +620,7 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
     // A first group glued to a letter (A123-456-7890, MR5601901) is part of an identifier.
     const before = runStart > 0 ? text.charCodeAt(runStart - 1) : 32;
     const gluedFirst = isAsciiLetter(before) && !(before === 120 || before === 88);
-    groups.length = groupCount;
+    const groups = pool.slice(0, groupCount);
     scanGroups(text, groups, text.charCodeAt(runStart) === 43 /* + */, gluedFirst, out, wantPhone, wantFax);
   }
 
@@ -792,11 +793,6 @@ function openParenStart(text: string, start: number): number {
   return start > 0 && text.charCodeAt(start - 1) === 40 ? start - 1 : start;
 }
 
-/** A separator with its trailing `(` removed: "\t(" before "(904)816-0192" is a cell edge. */
-function stripOpenParen(sep: string): string {
-  return sep.endsWith('(') && sep.length > 1 ? sep.slice(0, -1) : sep;
-}
-
 /** Tab, comma, pipe, CR/LF: the edges of a table cell or HL7 field (NaN: text edge). */
 function isCellEdge(c: number): boolean {
   return c === 9 || c === 44 || c === 124 || c === 10 || c === 13 || Number.isNaN(c);
@@ -872,8 +868,8 @@ function extensionStart(text: string, start: number): number {
 }
 
 /**
- * `isBlank(stripOpenParen(sepOf(text, groups, k)))` without the slice: the separator after group
- * `k` is spaces and tabs only, a `(` at its end aside.
+ * The separator after group `k` is spaces and tabs only, a `(` at its end aside ("\t(" before
+ * "(904)816-0192" is a cell edge). Reads the text in place (no slice).
  */
 function blankSep(text: string, groups: Group[], k: number): boolean {
   const s = (groups[k] as Group).end;
