@@ -113,7 +113,13 @@ export class Tokenizer {
   static create(filter: KeywordFilter, units: number): Tokenizer | undefined {
     if (filter.hashes.length > MAX_TABLE || filter.slots.length !== filter.hashes.length || filter.mask !== filter.hashes.length - 1) return undefined;
     const mod = compiledModule();
-    return mod ? new Tokenizer(mod, filter, units) : undefined;
+    if (!mod) return undefined;
+    try {
+      return new Tokenizer(mod, filter, units);
+    } catch {
+      // No memory for the instance (or instantiation refused): the JS walk does the same job.
+      return undefined;
+    }
   }
 
   /** Whether a text of `units` code units can be tokenized (memory grown as needed). */
