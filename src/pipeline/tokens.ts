@@ -39,8 +39,9 @@ function tokenAt(tokens: readonly [number, number][], i: number): number {
  * (a candidate wholly inside a token). A candidate that covers whole tokens keeps them.
  */
 export function dropInsideOperatorTokens(text: string, entities: Entity[]): Entity[] {
+  if (entities.length === 0) return entities;
   const tokens = findOperatorTokens(text);
-  if (tokens.length === 0 || entities.length === 0) return entities;
+  if (tokens.length === 0) return entities;
   const out: Entity[] = [];
   for (const e of entities) {
     let { start, end } = e;
