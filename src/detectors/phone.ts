@@ -528,6 +528,23 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
   let groupCount = 0;
   /** Digits in the groups readGroups read last. */
   let digitCount = 0;
+  // The groups of a candidate as an array of exactly its length (the shape checks read
+  // `groups.length` and `groups[k]` past the end is undefined): one array per length, made
+  // once, instead of a slice per candidate. Pool entries are never replaced (readGroups only
+  // rewrites their offsets), so the array made for n groups stays the first n of the pool.
+  // Only short runs (nearly all of them) get one, so this stays small.
+  const views = new Array<Group[] | undefined>(17).fill(undefined);
+
+  /** An array of the first `n` groups of the pool (their offsets valid until the next readGroups). */
+  function groupView(n: number): Group[] {
+    if (n > 16) return pool.slice(0, n);
+    let v = views[n];
+    if (v === undefined) {
+      v = pool.slice(0, n);
+      views[n] = v;
+    }
+    return v;
+  }
 
   return createDetectorObject(function detectPhones(text: string, ctx: DetectContext): Entity[] {
     const wantPhone = ctx.types.has('PHONE');
@@ -620,7 +637,7 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
     // A first group glued to a letter (A123-456-7890, MR5601901) is part of an identifier.
     const before = runStart > 0 ? text.charCodeAt(runStart - 1) : 32;
     const gluedFirst = isAsciiLetter(before) && !(before === 120 || before === 88);
-    const groups = pool.slice(0, groupCount);
+    const groups = groupView(groupCount);
     scanGroups(text, groups, text.charCodeAt(runStart) === 43 /* + */, gluedFirst, out, wantPhone, wantFax);
   }
 
