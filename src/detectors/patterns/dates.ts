@@ -91,7 +91,7 @@ function looksLikeMeasure(s: Scan, start: number, end: number, m: number, d: num
   // PEEP, both small, in a sentence about the ventilator.
   if (d <= 10 && m <= 20) {
     const before = s.text.slice(Math.max(0, start - 22), start).toLowerCase();
-    for (const w of VENT_WORDS) if (before.includes(w)) return true;
+    if (VENT_RE.test(before)) return true;
     const after = s.text.slice(end, Math.min(s.n, end + 8)).toLowerCase();
     if (after.includes('peep') || after.includes('%')) return true;
   }
@@ -435,6 +435,12 @@ export const VENT_WORDS: readonly string[] = [
   '%, &', 'mask ventilation', 'weaned to', 'weaning trial', 'trialed on', 'remained on', 'changed to', 'changed over to',
   'decreased to', 'down to', 'settings', 'pressure support', 'acceptable on',
 ];
+
+/**
+ * Some VENT_WORDS occurs in a string: one native search instead of one includes() per word (a
+ * plain literal alternation matches exactly where some word occurs; no flags, no backtracking).
+ */
+const VENT_RE = new RegExp(VENT_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
 
 /** Words that turn x/y into a score or setting, and their flag. */
 export const MEASURE_WORDS: readonly string[] = [
