@@ -48,6 +48,46 @@ function boxWithin(t: string, from: number, to: number): boolean {
   return false;
 }
 
+/** Case-folded word hashes (the scan's: h * 31 + (c | 32)) of the street suffixes. */
+const SUFFIX_HASHES = new Set(
+  STREET_SUFFIXES.map((w) => {
+    let h = 0;
+    for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + (w.charCodeAt(i) | 32)) | 0;
+    return h;
+  }),
+);
+// The street regex's suffix starts at most a direction ("North ", 6) and four words of up to 25
+// characters and a space after the space that ends the house number.
+const SUFFIX_REACH = 1 + 6 + 4 * 26 + 1;
+
+/**
+ * A necessary condition of the street regex after a house number that ends at `end` (a space
+ * there), read from the code units, so most numbers before capitalised words ("2 Tylenol", "3
+ * RBC") skip the regex: a whole ASCII letter run that hashes like a suffix, after a space, not
+ * followed by a digit, starts within SUFFIX_REACH, and every character before it is one that
+ * a direction, a street word or an ordinal holds (letters, digits, space, ' - .). Without the
+ * `u` flag the regex's case folding matches ASCII letters only, as this test reads them.
+ */
+function suffixAhead(s: Scan, end: number): boolean {
+  const c = s.codes;
+  const n = s.n;
+  const lim = Math.min(n, end + SUFFIX_REACH);
+  for (let i = end + 1; i < lim; i++) {
+    const ch = c[i] as number;
+    if (isLetter(ch)) {
+      if (c[i - 1] !== 32) continue;
+      let h = 0;
+      let j = i;
+      while (j < n && isLetter(c[j] as number)) h = (Math.imul(h, 31) + ((c[j++] as number) | 32)) | 0;
+      if (SUFFIX_HASHES.has(h) && !isDigit(s.at(j))) return true;
+      i = j - 1;
+      continue;
+    }
+    if (!(ch === 32 || isDigit(ch) || ch === 39 || ch === 45 || ch === 46)) return false;
+  }
+  return false;
+}
+
 export function addressAt(s: Scan, start: number, end: number): number {
   if (end - start > 7 || s.at(end) !== 32) return -1;
   if (s.at(start - 1) === 45 && isDigit(s.at(start - 2))) return -1; // "99-104 NSR ST": a range
@@ -58,6 +98,7 @@ export function addressAt(s: Scan, start: number, end: number): number {
   const c = s.at(p);
   if (!(isUpper(c) || isDigit(c))) return -1;
   if (s.nextWordFlags(end, 1) & KW_STOP_STREET) return -1;
+  if (!suffixAhead(s, end)) return -1;
   const e = stickyEnd(ADDRESS_PATTERNS.street.regex, s.text, start);
   if (e < 0) return -1;
   // An upper-case clinical abbreviation as the suffix needs an address ending after it:
