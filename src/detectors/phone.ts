@@ -112,18 +112,25 @@ export const DEFAULT_PHONE_OPTIONS = Object.freeze({
 export const PHONE_CANDIDATE_RE = /[+(]?\d(?:[() .\/\t-]{0,3}\d){3,}/g;
 
 /**
- * NANP prefilter: three digits in a row, with a fourth digit right after them or after at most
- * 3 separators. Every NANP shape and extension has a group of at least 3 digits that is either
- * longer or followed by another group, except a lone extension or pager number (3-6 digits),
- * which needs 4+ digits or, at 3 digits, a run of its own ("x145"; a run needs 4 digits, so that
- * one is no candidate at all). A 3-digit group that ends its run after shorter groups ("12-345",
- * "1.2/2/345") matches no shape: after a non-blank separator a group is no start, and after a
- * blank one the character before it is a space, tab or `(` with a digit further back, so no
- * `x`/`ext` can stand right before it. Such runs never reach JS. The pattern starts with three
- * fixed `\d`, so V8 skips through text Boyer-Moore style instead of trying every position as it
- * must for PHONE_CANDIDATE_RE. The match's last character is always a digit of the run.
+ * NANP prefilter: a group of exactly three digits can only matter in a few ways, so the
+ * pattern is three digits followed by one of:
+ *   - a fourth digit (a group of 4+ digits: 3-3-4's last group, 10 digits, 7 digits, pagers);
+ *   - at most 3 separators and three more digits (3-3-4, 3 7, (3) 3-4 ...);
+ *   - at most 3 separators, one of them a space or tab, and a digit (an extension "x145 2"
+ *     needs the group not to run on into the next by punctuation);
+ *   - `011` (the US exit code) and at most 3 separators and a digit.
+ * Runs without such a group never reach JS: a 3-digit group followed by punctuation and 1-2
+ * digits ("120/80", "100.5", "123-45") or ending its run after shorter groups ("12-345") matches
+ * no shape (after a non-blank separator a group is no start; after a blank one the character
+ * before it is a space, tab or `(` with a digit further back, so no `x`/`ext` stands right
+ * before it), and a lone 3-digit run has fewer than the 4 digits a candidate needs. The pattern
+ * starts with three fixed `\d`, so V8 skips through text Boyer-Moore style instead of trying
+ * every position as it must for PHONE_CANDIDATE_RE. The match's last character is always a
+ * digit of the run (never more than 3 separators). Linear: the alternatives after the three
+ * digits are bounded.
  */
-export const NANP_CANDIDATE_RE = /\d\d\d(?:\d|[() .\/\t-]{1,3}\d)/g;
+export const NANP_CANDIDATE_RE =
+  /\d\d\d(?:\d|[() .\/\t-]{1,3}\d\d\d|(?:[ \t][() .\/\t-]{0,2}|[().\/-][ \t][() .\/\t-]?|[().\/-]{2}[ \t])\d|(?<=011)[() .\/\t-]{1,3}\d)/g;
 
 /** An extension right after a number: `x123`, ` ext. 45`, `, extension 7`. Sticky. */
 const EXTENSION_RE = /[ \t]{0,2},?[ \t]{0,2}(?:x|ext|extn|extension|ex)\.?[ \t]{0,2}[#:]?[ \t]{0,2}\d{1,6}(?!\d)/iy;
@@ -575,9 +582,9 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
   }
 
   /**
-   * NANP regions: only the runs PHONE_CANDIDATE_RE would find that hold a group of 4+ digits or
-   * of 3 digits followed by another group, or start with `+` (every NANP shape and extension
-   * needs such a group, see NANP_CANDIDATE_RE; `+` starts an international number).
+   * NANP regions: only the runs PHONE_CANDIDATE_RE would find that hold a group NANP_CANDIDATE_RE
+   * accepts (every NANP shape and extension needs one) or start with `+` (an international
+   * number).
    * NANP_CANDIDATE_RE finds a digit of every such run (it runs at several times the
    * speed of PHONE_CANDIDATE_RE) and a native indexOf the `+`; the run around a hit is read in
    * JS exactly as PHONE_CANDIDATE_RE reads it (chainStart, readGroups).
