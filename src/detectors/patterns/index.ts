@@ -651,6 +651,8 @@ export function createPatternsDetector(options?: PatternsOptions): Detector {
   let cachedEnabled: Enabled | undefined;
   let cachedCodes: Codes | undefined;
   let cachedWasm: Codes | undefined;
+  let cachedBig: Codes | undefined;
+  let cachedBigUnits = 0;
   const tokenizer = Tokenizer.create(keywords, CACHE_UNITS);
   return {
     id: 'patterns',
@@ -668,8 +670,16 @@ export function createPatternsDetector(options?: PatternsOptions): Detector {
       if (tk) {
         // The code units go straight into the tokenizer's memory: one copy serves both.
         const ab = tk.buffer();
-        if (big) buf = wasmCodes(ab, text.length);
-        else {
+        if (big) {
+          // Kept like the tokenizer's memory (sized to the largest text, zeroed after each
+          // call): a fresh byte buffer per big text is external memory the collector accounts
+          // for (measured on 1 MB texts: fewer full collections, 3-4 instead of 5-6 per run).
+          if (!cachedBig || cachedBig.codes.buffer !== ab || cachedBigUnits < text.length) {
+            cachedBig = wasmCodes(ab, text.length);
+            cachedBigUnits = text.length;
+          }
+          buf = cachedBig;
+        } else {
           if (!cachedWasm || cachedWasm.codes.buffer !== ab) cachedWasm = wasmCodes(ab, CACHE_UNITS);
           buf = cachedWasm;
         }
@@ -689,8 +699,10 @@ export function createPatternsDetector(options?: PatternsOptions): Detector {
       } finally {
         // The tokenizer's memory is kept, big texts included: its code units and token records
         // are zeroed like the kept buffer's.
-        if (!big || tk) buf.codes.fill(0, 0, text.length);
-        if (!big) buf.latin?.fill(0, 0, text.length);
+        if (!big || tk) {
+          buf.codes.fill(0, 0, text.length);
+          buf.latin?.fill(0, 0, text.length);
+        }
         tk?.clear();
       }
       return s.out;
