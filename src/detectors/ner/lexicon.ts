@@ -168,21 +168,18 @@ class WordTable {
   }
 
   private grow(): void {
-    const { h1, h2, v } = this;
-    const size = (this.mask + 1) * 2;
-    this.mask = size - 1;
-    this.h1 = new Int32Array(size);
-    this.h2 = new Int32Array(size);
-    this.v = new Uint16Array(size);
-    this.used = 0;
-    for (let i = 0; i < v.length; i++) if (v[i] !== 0) this.put(h1[i] as number, h2[i] as number, v[i] as number);
+    this.rehash((this.mask + 1) * 2);
   }
 
   /** Shrink to the smallest power of two that keeps the load factor at or below 0.6. */
   compact(): void {
     let size = 1 << 10;
     while (this.used > size * 0.6) size *= 2;
-    if (size >= this.mask + 1) return;
+    if (size < this.mask + 1) this.rehash(size);
+  }
+
+  /** Move every entry into fresh tables of `size` slots (a power of two). */
+  private rehash(size: number): void {
     const { h1, h2, v } = this;
     this.mask = size - 1;
     this.h1 = new Int32Array(size);
