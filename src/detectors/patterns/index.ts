@@ -385,18 +385,8 @@ function onWord(s: Scan, start: number, end: number, hash: number, en: Enabled):
     return -1;
   }
   const f = kw.flags;
-  if (setsCue) {
-    let bits = kw.cues;
-    for (let k = 0; bits !== 0; k++, bits >>>= 1) {
-      if ((bits & 1) === 0) continue;
-      s.cueEnd[k] = end;
-      if ((ID_CUE_MASK >>> k) & 1) {
-        s.pendKind = k;
-        s.pendEnd = end;
-        s.pendGeneric = false;
-      }
-    }
-  } else if (f & KW_GENERIC_LABEL && en.other && !(s.pendKind >= 0 && start - s.pendEnd <= 12) && genericLabel(s, start)) {
+  if (setsCue) setCues(s, kw.cues, end);
+  else if (f & KW_GENERIC_LABEL && en.other && !(s.pendKind >= 0 && start - s.pendEnd <= 12) && genericLabel(s, start)) {
     s.pendKind = CUE.other;
     s.pendEnd = end;
     s.pendGeneric = true;
@@ -546,16 +536,7 @@ function walk(s: Scan, en: Enabled, t: Uint16Array, from: number, bounded: boole
         let bits: number;
         if (hit && (bits = simpleCues[slot] as number) !== 0 && s.equalsLower(ws, end, simpleWords[slot] as string)) {
           // A plain cue word ("on", "in", "from", "since"): onWord would only set its cues.
-          const cueEnd = s.cueEnd;
-          for (let k = 0; bits !== 0; k++, bits >>>= 1) {
-            if ((bits & 1) === 0) continue;
-            cueEnd[k] = end;
-            if ((ID_CUE_MASK >>> k) & 1) {
-              s.pendKind = k;
-              s.pendEnd = end;
-              s.pendGeneric = false;
-            }
-          }
+          setCues(s, bits, end);
         } else if (hit || c === 58 || (s.pendKind >= 0 && ws - s.pendEnd <= window)) {
           if (!hit && h === 0) for (let j = ws; j < end; j++) h = (Math.imul(h, 31) + ((t[j] as number) | 32)) | 0;
           r = onWord(s, ws, end, h, en);
@@ -567,6 +548,20 @@ function walk(s: Scan, en: Enabled, t: Uint16Array, from: number, bounded: boole
     if (r > end) i = r;
   }
   return i;
+}
+
+/** A cue word ending at `end`: record the end of each of its cue kinds (`bits`); an identifier cue becomes the pending one. */
+function setCues(s: Scan, bits: number, end: number): void {
+  const cueEnd = s.cueEnd;
+  for (let k = 0; bits !== 0; k++, bits >>>= 1) {
+    if ((bits & 1) === 0) continue;
+    cueEnd[k] = end;
+    if ((ID_CUE_MASK >>> k) & 1) {
+      s.pendKind = k;
+      s.pendEnd = end;
+      s.pendGeneric = false;
+    }
+  }
 }
 
 /**
@@ -612,16 +607,7 @@ function scanTokens(s: Scan, en: Enabled, t: Uint16Array, tk: Tokenizer): void {
         const slot = kind === 0 ? kwi.find(h) : -1;
         let bits: number;
         if (slot >= 0 && (bits = simpleCues[slot] as number) !== 0 && s.equalsLower(start, end, simpleWords[slot] as string)) {
-          const cueEnd = s.cueEnd;
-          for (let b = 0; bits !== 0; b++, bits >>>= 1) {
-            if ((bits & 1) === 0) continue;
-            cueEnd[b] = end;
-            if ((ID_CUE_MASK >>> b) & 1) {
-              s.pendKind = b;
-              s.pendEnd = end;
-              s.pendGeneric = false;
-            }
-          }
+          setCues(s, bits, end);
         } else if (slot >= 0 || t[end] === 58 || (s.pendKind >= 0 && start - s.pendEnd <= window)) {
           r = onWord(s, start, end, h, en);
         }
@@ -652,7 +638,6 @@ export function createPatternsDetector(options?: PatternsOptions): Detector {
   let cachedCodes: Codes | undefined;
   let cachedWasm: Codes | undefined;
   let cachedBig: Codes | undefined;
-  let cachedBigUnits = 0;
   const tokenizer = Tokenizer.create(keywords, CACHE_UNITS);
   return {
     id: 'patterns',
@@ -674,10 +659,8 @@ export function createPatternsDetector(options?: PatternsOptions): Detector {
           // Kept like the tokenizer's memory (sized to the largest text, zeroed after each
           // call): a fresh byte buffer per big text is external memory the collector accounts
           // for (measured on 1 MB texts: fewer full collections, 3-4 instead of 5-6 per run).
-          if (!cachedBig || cachedBig.codes.buffer !== ab || cachedBigUnits < text.length) {
-            cachedBig = wasmCodes(ab, text.length);
-            cachedBigUnits = text.length;
-          }
+          // codes has one unit past the text for the 0 sentinel.
+          if (!cachedBig || cachedBig.codes.buffer !== ab || cachedBig.codes.length <= text.length) cachedBig = wasmCodes(ab, text.length);
           buf = cachedBig;
         } else {
           if (!cachedWasm || cachedWasm.codes.buffer !== ab) cachedWasm = wasmCodes(ab, CACHE_UNITS);
