@@ -229,12 +229,13 @@ export function runRules(text: string, tokens: readonly Token[], lex: Lexicon, o
     if (!plain) F[i] = 0;
     else if (cue === C_FUNC) F[i] = LEX_COMMON | LEX_STOP;
     else if (packed !== undefined) F[i] = packed >>> 16;
-    else {
-      const f = flagsOf(lex, w);
-      F[i] = f;
-      if (hot !== undefined && (cue !== 0 || (f & (LEX_COMMON | LEX_STOP)) !== 0) && hot.size < HOT_WORDS) hot.set(w, cue | (f << 16));
+    else F[i] = flagsOf(lex, w);
+    // Memoise cue and everyday / stop-listed words (function words by their cue alone).
+    if (plain && packed === undefined && hot !== undefined && hot.size < HOT_WORDS) {
+      const f = F[i] as number;
+      if (cue === C_FUNC) hot.set(w, cue);
+      else if (cue !== 0 || (f & (LEX_COMMON | LEX_STOP)) !== 0) hot.set(w, cue | (f << 16));
     }
-    if (plain && cue === C_FUNC && packed === undefined && hot !== undefined && hot.size < HOT_WORDS) hot.set(w, cue);
     // A word inside a redaction tag ("[NAME]", "[NAME_1]") is never a name again: redacting
     // twice gives the same text.
     const inTag = t.start > 0 && text.charCodeAt(t.start - 1) === 91;
