@@ -51,12 +51,7 @@ function fmix32(h: number): number {
 
 /** FNV-1a over UTF-16 units, salted by feature slot, finalised with murmur3's fmix32. */
 function bucket(slot: number, s: string): number {
-  let h = (0x811c9dc5 ^ Math.imul(slot + 1, 0x9e3779b1)) >>> 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (fmix32(h) % (HASH_BUCKETS - 1)) + 1;
+  return finish(fnv(seed(slot), s, 0, s.length));
 }
 
 function shapeChar(c: number, ch: string): string {
@@ -72,12 +67,12 @@ function shapeChar(c: number, ch: string): string {
 
 /** Like `bucket`, for a few small integers (no string built on the hot path). */
 function bucketInts(slot: number, a: number, b: number, c: number, d: number): number {
-  let h = (0x811c9dc5 ^ Math.imul(slot + 1, 0x9e3779b1)) >>> 0;
-  h = Math.imul(h ^ a, 0x01000193);
-  h = Math.imul(h ^ b, 0x01000193);
-  h = Math.imul(h ^ c, 0x01000193);
-  h = Math.imul(h ^ d, 0x01000193);
-  return (fmix32(h) % (HASH_BUCKETS - 1)) + 1;
+  let h = seed(slot);
+  h = Math.imul(h ^ a, FNV_PRIME);
+  h = Math.imul(h ^ b, FNV_PRIME);
+  h = Math.imul(h ^ c, FNV_PRIME);
+  h = Math.imul(h ^ d, FNV_PRIME);
+  return finish(h);
 }
 
 function normWord(tok: string): string {
