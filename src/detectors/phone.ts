@@ -246,11 +246,12 @@ interface CueScanner {
 
 /**
  * A regex that finds every place one of `words` can match as a cue (without the cue regex's
- * word edges, so a superset of them): a quick test that a window holds no such cue.
+ * word edges, so a superset of them): a quick test that a window holds no such cue. Global, so
+ * the test can start past a prefix of the window (lastIndex).
  */
 function compileCueGate(words: readonly string[]): RegExp {
   const alternatives = [...new Set(words.map((w) => w.trim().toLowerCase()))].map(escapeCue);
-  return new RegExp(alternatives.length > 0 ? alternatives.join('|') : '(?!)', 'i');
+  return new RegExp(alternatives.length > 0 ? alternatives.join('|') : '(?!)', 'gi');
 }
 
 /** Cue entries bucketed by their first two characters, for the cue scanner. */
@@ -429,8 +430,14 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
   function mayBePager(text: string, pos: number): boolean {
     if (cueWindow === 0) return false;
     if (pos === memoPos) return memoKind === 'pager';
-    const ws = windowStart(text, pos);
-    return ws < pos && pagerGate.test(text.slice(ws, pos));
+    const from = Math.max(0, pos - cueWindow);
+    const windowText = text.slice(from, pos);
+    let off = windowText.lastIndexOf('\n') + 1;
+    if (off === 0 && from > 0 && isAsciiAlnum(text.charCodeAt(from - 1))) {
+      while (off < windowText.length && isAsciiAlnum(windowText.charCodeAt(off))) off++;
+    }
+    pagerGate.lastIndex = off;
+    return pagerGate.test(windowText);
   }
 
   function scanCues(text: string, pos: number): CueKind | undefined {
