@@ -4,7 +4,7 @@
  * 200"), and PO boxes. Reported as LOCATION. The first street word must be capitalised (or the
  * note all caps) and not a unit or clinical word, so "2 units per Dr" never reads as an address.
  */
-import { KW_STOP_STREET, isUpper, isDigit, isLetter, stickyEnd, sticky, type PatternSpec, type Scan } from './shared.js';
+import { KW_STOP_STREET, hashWord, isUpper, isDigit, isLetter, stickyEnd, sticky, type PatternSpec, type Scan } from './shared.js';
 
 export const STREET_SUFFIXES: readonly string[] = [
   'Street', 'St', 'Avenue', 'Ave', 'Road', 'Rd', 'Boulevard', 'Blvd', 'Lane', 'Ln', 'Drive', 'Dr', 'Court', 'Ct',
@@ -49,13 +49,7 @@ function boxWithin(t: string, from: number, to: number): boolean {
 }
 
 /** Case-folded word hashes (the scan's: h * 31 + (c | 32)) of the street suffixes. */
-const SUFFIX_HASHES = new Set(
-  STREET_SUFFIXES.map((w) => {
-    let h = 0;
-    for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + (w.charCodeAt(i) | 32)) | 0;
-    return h;
-  }),
-);
+const SUFFIX_HASHES = new Set(STREET_SUFFIXES.map(hashWord));
 // The street regex's suffix starts at most a direction ("North ", 6) and four words of up to 25
 // characters and a space after the space that ends the house number.
 const SUFFIX_REACH = 1 + 6 + 4 * 26 + 1;

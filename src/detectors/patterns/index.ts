@@ -55,6 +55,7 @@ import {
   KW_URL,
   KeywordIndex,
   Scan,
+  hashCodes,
   isAlnum,
   isDigit,
   isLetter,
@@ -529,7 +530,7 @@ function walk(s: Scan, en: Enabled, t: Uint16Array, from: number, bounded: boole
         let h = 0;
         let slot = -1;
         if (len <= 24 && ((byEnds[((((t[ws] as number) | 32) & 31) << 5) | (((t[end - 1] as number) | 32) & 31)] as number) & (1 << len)) !== 0) {
-          for (let j = ws; j < end; j++) h = (Math.imul(h, 31) + ((t[j] as number) | 32)) | 0;
+          h = hashCodes(t, ws, end);
           slot = kwi.find(h);
         }
         const hit = slot >= 0;
@@ -538,7 +539,7 @@ function walk(s: Scan, en: Enabled, t: Uint16Array, from: number, bounded: boole
           // A plain cue word ("on", "in", "from", "since"): onWord would only set its cues.
           setCues(s, bits, end);
         } else if (hit || c === 58 || (s.pendKind >= 0 && ws - s.pendEnd <= window)) {
-          if (!hit && h === 0) for (let j = ws; j < end; j++) h = (Math.imul(h, 31) + ((t[j] as number) | 32)) | 0;
+          if (!hit && h === 0) h = hashCodes(t, ws, end);
           r = onWord(s, ws, end, h, en);
         }
         if (r > end || c !== 32 || ((((t[i + 1] as number) | 32) - 97) >>> 0) > 25) break;

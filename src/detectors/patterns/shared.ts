@@ -113,6 +113,13 @@ export function hashWord(word: string): number {
   return h;
 }
 
+/** hashWord of the code units codes[from, to) (a word of the scan's buffer). */
+export function hashCodes(codes: Uint16Array, from: number, to: number): number {
+  let h = 0;
+  for (let i = from; i < to; i++) h = (Math.imul(h, 31) + ((codes[i] as number) | 32)) | 0;
+  return h;
+}
+
 export type KeywordTable = Map<number, Keyword[]>;
 
 interface PhraseIndex {
@@ -222,13 +229,8 @@ export class KeywordIndex {
 
   /** Group number (index into the groups) of hash `h`, or -1. */
   group(h: number): number {
-    let i = h & this.mask;
-    for (;;) {
-      const slot = this.slots[i] as number;
-      if (slot === 0) return -1;
-      if (this.hashes[i] === h) return slot - 1;
-      i = (i + 1) & this.mask;
-    }
+    const i = this.find(h);
+    return i < 0 ? -1 : (this.slots[i] as number) - 1;
   }
 
   /** Entries of group `g`. */
@@ -386,9 +388,7 @@ export class Scan {
       if (pe >= 0) {
         let p = pe;
         while (p > 0 && isAlnum(this.codes[p - 1] as number)) p--;
-        let h = 0;
-        for (let i = p; i < pe; i++) h = (Math.imul(h, 31) + ((this.codes[i] as number) | 32)) | 0;
-        sub = pi.byPrev.get(h) ?? pi.rest;
+        sub = pi.byPrev.get(hashCodes(this.codes, p, pe)) ?? pi.rest;
       }
       list = sub;
     }
@@ -490,9 +490,7 @@ export class Scan {
     const e = p;
     while (p > 0 && isLetter(this.codeAt(p - 1)) && e - p < 16) p--;
     if (p === e || isDigit(this.at(p - 1))) return 0;
-    let h = 0;
-    for (let i = p; i < e; i++) h = (Math.imul(h, 31) + (this.codeAt(i) | 32)) | 0;
-    return this.keyword(p, e, h)?.flags ?? 0;
+    return this.keyword(p, e, hashCodes(this.codes, p, e))?.flags ?? 0;
   }
 }
 
