@@ -84,9 +84,60 @@ export async function hardPools(): Promise<HardPools> {
   };
 }
 
+/** Generic region and workplace words (written here): the corpus's Location also covers regions and employers. */
+const REGION_HEADS = ['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Upper', 'Lower', 'Central'];
+const REGION_TAILS = ['Shore', 'Cape', 'Valley', 'Hills', 'Side', 'End', 'Bay', 'Coast', 'Islands', 'County', 'Woods', 'Lakes'];
+const WORKPLACE_TAILS = ['Health', 'Inc', 'Group', 'Associates', 'Building', 'Center', 'Industries', 'Systems', 'Bank', 'School'];
+
+/**
+ * A LOCATION surrogate of another kind than a city or hospital: a region ("Eastern Shore", "the
+ * Bay") or an employer / building ("Kunze Health"), as the corpus's Location category includes them.
+ */
+function varietyLocation(f: Faker, words: number): string {
+  const company = (f.company.name().split(/[\s,-]+/)[0] as string) || f.person.lastName();
+  if (words === 1) return f.datatype.boolean() ? company : f.helpers.arrayElement(REGION_TAILS);
+  return f.datatype.boolean()
+    ? `${f.helpers.arrayElement(REGION_HEADS)} ${f.helpers.arrayElement(REGION_TAILS)}`
+    : `${company} ${f.helpers.arrayElement(WORKPLACE_TAILS)}`;
+}
+
+/**
+ * A date of the same shape: every digit run replaced by a plausible value of the same number
+ * of digits (month first when a separator follows, 2-digit years, 4-digit years 1940-2030);
+ * words ("Jan") kept. The model then learns date shapes and contexts, not the corpus's dates.
+ */
+export function dateSurrogate(f: Faker, original: string): string {
+  let run = 0;
+  const runs = (original.match(/\d+/g) ?? []).length;
+  return original.replace(/\d+/g, (m: string, off: number) => {
+    const i = run++;
+    const n = m.length;
+    if (n === 4) return String(f.number.int({ min: 1940, max: 2030 }));
+    if (n === 1) return String(f.number.int({ min: 1, max: 9 }));
+    if (n === 2) {
+      const next = original.charAt(off + n);
+      if (runs === 1 || i >= 2) return String(f.number.int({ min: 0, max: 99 })).padStart(2, '0');
+      if (i === 0 && (next === '/' || next === '-')) return String(f.number.int({ min: 10, max: 12 }));
+      if (i === 1 && /^\d{4}\D/.test(original)) return String(f.number.int({ min: 1, max: 12 })).padStart(2, '0'); // ISO month
+      return String(f.number.int({ min: 10, max: 28 }));
+    }
+    return Array.from({ length: n }, () => String(f.number.int({ min: 0, max: 9 }))).join('');
+  });
+}
+
+/** Shares of the extra surrogate kinds (0 = the generator before 2026-12-03 15:00). */
+export interface SurrogateMix {
+  /** Share of LOCATION surrogates that are regions or employers (varietyLocation). */
+  variety: number;
+  /** Share of DATE spans swapped for a same-shape date (dateSurrogate). */
+  dates: number;
+}
+
 /** A surrogate for a gold NAME or LOCATION span with roughly the same shape. */
-function surrogate(f: Faker, type: string, original: string, hard: HardPools | undefined, hardShare: number): string | undefined {
+function surrogate(f: Faker, type: string, original: string, hard: HardPools | undefined, hardShare: number, mix?: SurrogateMix): string | undefined {
   const words = original.trim().split(/\s+/).length;
+  if (type === 'DATE') return mix && mix.dates > 0 && /\d/.test(original) && f.number.float({ min: 0, max: 1 }) < mix.dates ? dateSurrogate(f, original) : undefined;
+  if (type === 'LOCATION' && mix && mix.variety > 0 && f.number.float({ min: 0, max: 1 }) < mix.variety) return varietyLocation(f, words);
   const useHard = hard !== undefined && words === 1 && f.number.float({ min: 0, max: 1 }) < hardShare;
   if (type === 'NAME') {
     if (/^\p{L}\.?$/u.test(original.trim())) return f.string.alpha({ length: 1, casing: 'upper' }) + (original.includes('.') ? '.' : '');
@@ -107,7 +158,7 @@ function surrogate(f: Faker, type: string, original: string, hard: HardPools | u
 }
 
 /** Copy of `doc` with NAME/LOCATION spans replaced by surrogates; offsets rebuilt exactly. */
-export function augmentDoc(f: Faker, doc: TrainDoc, fold: CaseStyle, hard?: HardPools, hardShare = 0, lowerShare = 0): TrainDoc {
+export function augmentDoc(f: Faker, doc: TrainDoc, fold: CaseStyle, hard?: HardPools, hardShare = 0, lowerShare = 0, mix?: SurrogateMix): TrainDoc {
   const spans = [...doc.spans].sort((a, b) => a.start - b.start);
   let out = '';
   let at = 0;
@@ -115,11 +166,11 @@ export function augmentDoc(f: Faker, doc: TrainDoc, fold: CaseStyle, hard?: Hard
   for (const sp of spans) {
     if (sp.start < at) continue; // overlapping gold: keep the first
     const orig = doc.text.slice(sp.start, sp.end);
-    const sur = surrogate(f, sp.type, orig, hard, hardShare);
+    const sur = surrogate(f, sp.type, orig, hard, hardShare, mix);
     out += doc.text.slice(at, sp.start);
     // Some surrogates written in lower case inside mixed-case text ("son raul called"), as
     // hurried notes do: the model must not rely on capitals alone.
-    const style = sur !== undefined && lowerShare > 0 && f.number.float({ min: 0, max: 1 }) < lowerShare ? 'lower' : caseStyle(orig);
+    const style = sur !== undefined && sp.type !== 'DATE' && lowerShare > 0 && f.number.float({ min: 0, max: 1 }) < lowerShare ? 'lower' : caseStyle(orig);
     const value = sur === undefined ? orig : applyCase(sur, style);
     next.push({ start: out.length, end: out.length + value.length, type: sp.type });
     out += value;
@@ -174,6 +225,8 @@ export interface GenerateOptions {
   hardShare: number;
   /** Share of surrogates written in lower case whatever the original's case. */
   lowerShare: number;
+  /** Extra surrogate kinds (regions/employers, same-shape dates); absent = none. */
+  mix?: SurrogateMix;
 }
 
 export async function generate(o: GenerateOptions): Promise<Record<string, unknown>> {
@@ -199,7 +252,7 @@ export async function generate(o: GenerateOptions): Promise<Record<string, unkno
       for (let k = 0; k < o.augment; k++) {
         const r = f.number.int({ min: 0, max: 9 });
         const fold: CaseStyle = r < 2 ? 'upper' : r < 4 ? 'lower' : 'as-is';
-        docs.push(augmentDoc(f, base, fold, hard, o.hardShare, o.lowerShare));
+        docs.push(augmentDoc(f, base, fold, hard, o.hardShare, o.lowerShare, o.mix));
         groups.push(kept - 1);
       }
     }
@@ -266,6 +319,8 @@ export async function generate(o: GenerateOptions): Promise<Record<string, unkno
     augment: o.augment,
     hardShare: o.hardShare,
     lowerShare: o.lowerShare,
+    variety: o.mix?.variety ?? 0,
+    dateShare: o.mix?.dates ?? 0,
     holdout: o.holdout ? `patient % ${o.holdout.mod} == ${o.holdout.rem} held out` : null,
   };
   writeFileSync(resolve(o.out, 'meta.json'), JSON.stringify(meta, null, 2));
@@ -283,6 +338,8 @@ async function main(): Promise<void> {
       holdout: { type: 'string' },
       hard: { type: 'string', default: '0.25' },
       lower: { type: 'string', default: '0.1' },
+      variety: { type: 'string', default: '0' },
+      dates: { type: 'string', default: '0' },
     },
   });
   let holdout: GenerateOptions['holdout'];
@@ -300,6 +357,7 @@ async function main(): Promise<void> {
     holdout,
     hardShare: Number(values.hard),
     lowerShare: Number(values.lower),
+    mix: { variety: Number(values.variety), dates: Number(values.dates) },
   });
   console.log(`generated ${String(meta['docs'])} docs, ${String(meta['tokens'])} tokens -> ${resolve(values.out)}`);
 }

@@ -58,6 +58,10 @@ async function main(): Promise<void> {
       // names/places, share of surrogates written in lower case.
       hard: { type: 'string', default: '0.25' },
       lower: { type: 'string', default: '0.1' },
+      // Extra surrogate kinds: share of LOCATION surrogates that are regions / employers, share of
+      // DATE spans swapped for a same-shape date (0 = none, the generator before these options).
+      variety: { type: 'string', default: '0' },
+      dates: { type: 'string', default: '0' },
       python: { type: 'string' },
       // Architecture of the shipped model (hidden 64 since 2026-12-03: 2x faster than 128 at the
       // same held-out recall); smaller = faster inference.
@@ -67,6 +71,8 @@ async function main(): Promise<void> {
       // 'concat' (shipped): concatenated rows + projection; 'sum': per-feature hidden-wide rows
       // summed (tried 2026-12-03: ~10 % faster inference, 5x slower training; not shipped).
       embed: { type: 'string', default: 'concat' },
+      // Loss weight of entity labels (O = 1): higher = more recall-oriented model.
+      'entity-weight': { type: 'string', default: '3' },
       export: { type: 'string', default: 'fp16' },
     },
   });
@@ -91,6 +97,7 @@ async function main(): Promise<void> {
     holdout,
     hardShare: Number(values.hard),
     lowerShare: Number(values.lower),
+    mix: { variety: Number(values.variety), dates: Number(values.dates) },
   });
   console.log(`      ${String(meta['docs'])} docs, ${String(meta['tokens'])} tokens; sources ${JSON.stringify(meta['sources'])}`);
 
@@ -99,7 +106,7 @@ async function main(): Promise<void> {
     python,
     [resolve(here, 'train.py'), '--data', dataDir, '--out', modelDir, '--seed', String(seed), '--epochs', values.epochs,
       '--hidden', values.hidden, '--dim', values.dim, '--dilations', values.dilations,
-      '--embed', values.embed, '--export', values.export],
+      '--embed', values.embed, '--export', values.export, '--entity-weight', values['entity-weight']],
     { stdio: 'inherit', env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' } },
   );
   if (r.status !== 0) die(`train.py failed (exit ${String(r.status)})`);
@@ -140,7 +147,7 @@ async function main(): Promise<void> {
     outputs: { logits: 'float32 [batch, tokens, labels]' },
     architecture: report.architecture,
     quantization: report['quantization'],
-    training: { ...(report['training'] as object), data: { docs: meta['docs'], tokens: meta['tokens'], sources: meta['sources'], augment: meta['augment'], hardShare: meta['hardShare'], lowerShare: meta['lowerShare'], holdout: meta['holdout'] } },
+    training: { ...(report['training'] as object), data: { docs: meta['docs'], tokens: meta['tokens'], sources: meta['sources'], augment: meta['augment'], hardShare: meta['hardShare'], lowerShare: meta['lowerShare'], variety: meta['variety'], dateShare: meta['dateShare'], holdout: meta['holdout'] } },
     metrics: {
       validation: report['validation'],
       validationExport: report['validationExport'],
