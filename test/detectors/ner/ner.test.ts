@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DetectorError, createRedactor, listDetectorFactories, type DetectContext } from '../../../src/index.js';
-import { ExecutionProviderError, createNerDetector, nerAvailable, nerDetectorFactory } from '../../../src/detectors/ner/index.js';
+import { ExecutionProviderError, createNerDetector, nerAvailable, nerDetectorFactory, numericGlue } from '../../../src/detectors/ner/index.js';
 import { ENTITY_TYPES } from '../../../src/types.js';
 import { METADATA_PATH, MODEL_PATH, canRun, hasOrt } from './helpers.js';
 
@@ -45,6 +45,26 @@ describe('ner options', () => {
   it('fails closed with a typed error when the model is missing', async () => {
     const d = createNerDetector({ modelPath: '/nonexistent/phi-ner.onnx' });
     await expect(d.load!()).rejects.toThrow(DetectorError);
+  });
+});
+
+describe('ner date filter (numericGlue)', () => {
+  const at = (text: string, span: string): boolean => {
+    const i = text.indexOf(span);
+    return numericGlue(text, i, i + span.length);
+  };
+  it('flags parts of times, decimals and long digit-group runs', () => {
+    expect(at('left at 13:10 today', '10')).toBe(true);
+    expect(at('PT/PTT 12.9/21.9, INR', '9/21')).toBe(true);
+    expect(at('CO/CI 5.4/2.8/1348', '2.8/1348'.slice(2))).toBe(true);
+    expect(at('on a 24/06/12/18 schedule', '24/06/12/18')).toBe(true);
+  });
+  it('leaves ordinary dates alone', () => {
+    expect(at('seen 3/7. intubated', '3/7')).toBe(false);
+    expect(at('treatments 10/03/10/04 and', '10/04')).toBe(false);
+    expect(at('admitted 2019-01-05, MRN', '2019-01-05')).toBe(false);
+    expect(at('7/22', '7/22')).toBe(false);
+    expect(at('since 1988: stable', '1988')).toBe(false);
   });
 });
 
