@@ -131,6 +131,15 @@ export interface SurrogateMix {
   variety: number;
   /** Share of DATE spans swapped for a same-shape date (dateSurrogate). */
   dates: number;
+  /**
+   * Replace a one-word LOCATION by a US state only when it was a state (full name or postal
+   * code), by a city otherwise. Without it half of one-word place surrogates are states, though
+   * the corpus rarely annotates states (Safe Harbor allows them), so the model learned states and
+   * 2-letter codes ("NC") as PHI.
+   */
+  statesAsIs?: boolean;
+  /** Lowercased US state names and postal codes (filled by generate()). */
+  stateWords?: ReadonlySet<string>;
 }
 
 /** A surrogate for a gold NAME or LOCATION span with roughly the same shape. */
@@ -149,6 +158,12 @@ function surrogate(f: Faker, type: string, original: string, hard: HardPools | u
   if (type === 'LOCATION') {
     const r = f.number.int({ min: 0, max: 9 });
     if (useHard && r < 5) return f.helpers.arrayElement(hard.place);
+    if (words === 1 && mix?.statesAsIs) {
+      const o = original.trim();
+      // The whole city name: its first word alone was often a fragment ("East", "New", "Port").
+      if (!mix.stateWords?.has(o.toLowerCase())) return f.location.city();
+      return f.location.state({ abbreviated: o.length === 2 });
+    }
     if (words === 1) return r < 5 ? f.location.city().split(' ')[0] : f.location.state({ abbreviated: r < 7 });
     if (r < 5) return `${f.person.lastName()} ${f.helpers.arrayElement(FACILITY_SUFFIXES)}`;
     if (r < 8) return f.location.city();
@@ -234,6 +249,11 @@ export async function generate(o: GenerateOptions): Promise<Record<string, unkno
   f.seed(o.seed);
   const lexicon: NerLexicon = await loadNerLexicon();
   const hard = o.hardShare > 0 ? await hardPools() : undefined;
+  if (o.mix?.statesAsIs) {
+    const { US_STATE_NAMES } = await import('../../src/detectors/clinical/context.js');
+    const abbr = (f.definitions.location.state_abbr ?? []) as readonly string[];
+    o.mix.stateWords = new Set([...US_STATE_NAMES, ...abbr.map((a) => a.toLowerCase())]);
+  }
   const docs: TrainDoc[] = [];
   // Source-document index per training document: augmented copies share their original's group,
   // so the trainer's validation split never has a copy of a validation document in training.
@@ -321,6 +341,7 @@ export async function generate(o: GenerateOptions): Promise<Record<string, unkno
     lowerShare: o.lowerShare,
     variety: o.mix?.variety ?? 0,
     dateShare: o.mix?.dates ?? 0,
+    statesAsIs: o.mix?.statesAsIs ?? false,
     holdout: o.holdout ? `patient % ${o.holdout.mod} == ${o.holdout.rem} held out` : null,
   };
   writeFileSync(resolve(o.out, 'meta.json'), JSON.stringify(meta, null, 2));
@@ -340,6 +361,7 @@ async function main(): Promise<void> {
       lower: { type: 'string', default: '0.1' },
       variety: { type: 'string', default: '0' },
       dates: { type: 'string', default: '0' },
+      'states-as-is': { type: 'boolean', default: false },
     },
   });
   let holdout: GenerateOptions['holdout'];
@@ -357,7 +379,7 @@ async function main(): Promise<void> {
     holdout,
     hardShare: Number(values.hard),
     lowerShare: Number(values.lower),
-    mix: { variety: Number(values.variety), dates: Number(values.dates) },
+    mix: { variety: Number(values.variety), dates: Number(values.dates), statesAsIs: values['states-as-is'] },
   });
   console.log(`generated ${String(meta['docs'])} docs, ${String(meta['tokens'])} tokens -> ${resolve(values.out)}`);
 }

@@ -62,6 +62,8 @@ async function main(): Promise<void> {
       // DATE spans swapped for a same-shape date (0 = none, the generator before these options).
       variety: { type: 'string', default: '0' },
       dates: { type: 'string', default: '0' },
+      // One-word LOCATION surrogates are states only where the original was a state.
+      'states-as-is': { type: 'boolean', default: false },
       python: { type: 'string' },
       // Architecture of the shipped model (hidden 64 since 2026-12-03: 2x faster than 128 at the
       // same held-out recall); smaller = faster inference.
@@ -97,7 +99,7 @@ async function main(): Promise<void> {
     holdout,
     hardShare: Number(values.hard),
     lowerShare: Number(values.lower),
-    mix: { variety: Number(values.variety), dates: Number(values.dates) },
+    mix: { variety: Number(values.variety), dates: Number(values.dates), statesAsIs: values['states-as-is'] },
   });
   console.log(`      ${String(meta['docs'])} docs, ${String(meta['tokens'])} tokens; sources ${JSON.stringify(meta['sources'])}`);
 
@@ -147,7 +149,7 @@ async function main(): Promise<void> {
     outputs: { logits: 'float32 [batch, tokens, labels]' },
     architecture: report.architecture,
     quantization: report['quantization'],
-    training: { ...(report['training'] as object), data: { docs: meta['docs'], tokens: meta['tokens'], sources: meta['sources'], augment: meta['augment'], hardShare: meta['hardShare'], lowerShare: meta['lowerShare'], variety: meta['variety'], dateShare: meta['dateShare'], holdout: meta['holdout'] } },
+    training: { ...(report['training'] as object), data: { docs: meta['docs'], tokens: meta['tokens'], sources: meta['sources'], augment: meta['augment'], hardShare: meta['hardShare'], lowerShare: meta['lowerShare'], variety: meta['variety'], dateShare: meta['dateShare'], statesAsIs: meta['statesAsIs'], holdout: meta['holdout'] } },
     metrics: {
       validation: report['validation'],
       validationExport: report['validationExport'],
