@@ -3,7 +3,18 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPatternsDetector, type PatternsOptions } from '../../../src/detectors/patterns/index.js';
-import { TOKEN_CAP, WASM_SCALAR_BASE64, WASM_SIMD_BASE64, setTokenizer, type TokenizerKind } from '../../../src/detectors/patterns/tokens.js';
+import { buildKeywordTable } from '../../../src/detectors/patterns/keywords.js';
+import { KeywordIndex } from '../../../src/detectors/patterns/shared.js';
+import {
+  CODES_AT,
+  TOKEN_CAP,
+  Tokenizer,
+  WASM_SCALAR_BASE64,
+  WASM_SIMD_BASE64,
+  setTokenizer,
+  type KeywordFilter,
+  type TokenizerKind,
+} from '../../../src/detectors/patterns/tokens.js';
 import { ENTITY_TYPES, type EntityType } from '../../../src/types.js';
 
 /**
@@ -92,5 +103,73 @@ describe('patterns tokenizer', () => {
     same(d, big);
     // The memory grown for the big text still serves small ones.
     same(d, 'DOB: 01/02/1980, SSN 123-45-6789');
+  });
+
+  // The records themselves (not only the entities): the SIMD loop reads 64-unit windows, so
+  // runs across window edges, runs of 64+ units, the text's end at every lane and the cap matter.
+  function records(tk: Tokenizer, text: string, from: number): number[] {
+    expect(tk.fits(text.length)).toBe(true);
+    const codes = new Uint16Array(tk.buffer(), CODES_AT, text.length + 1);
+    for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+    const out: number[] = [];
+    for (let guard = 0; from < text.length && guard < 1000; guard++) {
+      const count = tk.tokens(from, text.length);
+      from = tk.resume();
+      out.push(count, from, ...tk.toks.subarray(0, count * 3));
+    }
+    codes.fill(0);
+    tk.clear();
+    return out;
+  }
+
+  function tokenizers(filter: KeywordFilter): [Tokenizer, Tokenizer] {
+    setTokenizer('simd');
+    const simd = Tokenizer.create(filter, 1 << 12);
+    setTokenizer('scalar');
+    const scalar = Tokenizer.create(filter, 1 << 12);
+    setTokenizer('simd');
+    if (!simd || !scalar) throw new Error('no tokenizer');
+    return [simd, scalar];
+  }
+
+  const hashOf = (w: string) => [...w].reduce((h, c) => (Math.imul(h, 31) + (c.charCodeAt(0) | 32)) | 0, 0);
+  /** Every letter run passes the (first, last, length) filter; the table holds a few words. */
+  function openFilter(words: string[]): KeywordFilter {
+    const hashes = new Int32Array(64);
+    const slots = new Int32Array(64);
+    words.forEach((w, n) => {
+      let i = hashOf(w) & 63;
+      while (slots[i] !== 0) i = (i + 1) & 63;
+      slots[i] = n + 1;
+      hashes[i] = hashOf(w);
+    });
+    return { lengthsByEnds: new Int32Array(1024).fill(-1), hashes, slots, mask: 63 };
+  }
+
+  const UNITS = ['a', 'Z', 'mrn', 'May', 'abc', 'x1', '7', '42', '@', ':', ' ', '.', '-', '\n', '\u00e9', '\u0130', '\uff21', '\u8000', '\uD83D\uDE00', '\uD800'];
+  const piece = fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...UNITS) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('a', 'B', '5'), fc.integer({ min: 1, max: 140 })).map(([c, n]) => c.repeat(n)) },
+  );
+  const rawText = fc.array(piece, { maxLength: 120 }).map((a) => a.join(''));
+
+  it('lists the same records and resume points on the SIMD and scalar loops', () => {
+    const pairs = [tokenizers(new KeywordIndex(buildKeywordTable())), tokenizers(openFilter(['abc', 'may', 'mrn', 'z', 'aaaa']))];
+    fc.assert(
+      fc.property(rawText, fc.nat(), (t, f) => {
+        const from = t.length > 0 ? f % t.length : 0;
+        for (const [simd, scalar] of pairs) {
+          expect(records(simd, t, 0)).toEqual(records(scalar, t, 0));
+          expect(records(simd, t, from)).toEqual(records(scalar, t, from));
+        }
+      }),
+      { numRuns: 1500 },
+    );
+    // More tokens than one call lists, and the text's end at every lane of a window.
+    const many = '1 ab: mrn @ x9 '.repeat(TOKEN_CAP);
+    for (const [simd, scalar] of pairs) {
+      expect(records(simd, many, 0)).toEqual(records(scalar, many, 0));
+      for (let n = 0; n < 200; n++) expect(records(simd, many.slice(0, n), 0)).toEqual(records(scalar, many.slice(0, n), 0));
+    }
   });
 });
