@@ -35,12 +35,13 @@
               (else
                 (local.set $len (i32.shr_u (i32.sub (local.get $a) (local.get $s)) (i32.const 1)))
                 (local.set $k (i32.const 2))
+                ;; the filter's bit (a letter & 31 is its index 1-26 in either case)
                 (if (i32.le_u (local.get $len) (i32.const 24))
                   (then
                     (if (i32.and (i32.shr_u
                           (i32.load offset=49152 (i32.shl (i32.or
-                            (i32.shl (i32.and (i32.or (i32.load16_u (local.get $s)) (i32.const 32)) (i32.const 31)) (i32.const 5))
-                            (i32.and (i32.or (i32.load16_u (i32.sub (local.get $a) (i32.const 2))) (i32.const 32)) (i32.const 31)))
+                            (i32.shl (i32.and (i32.load16_u (local.get $s)) (i32.const 31)) (i32.const 5))
+                            (i32.and (i32.load16_u (i32.sub (local.get $a) (i32.const 2))) (i32.const 31)))
                             (i32.const 2)))
                           (local.get $len)) (i32.const 1))
                       (then (local.set $k (i32.const 0))))))

@@ -146,13 +146,14 @@
                 (local.set $h (i32.const 0))
                 (br $emit)))
             ;; a letter run: listed when it passes the (first, last, length) filter and its hash
-            ;; is in the keyword table, or it has 1-4 letters and ':' after it
+            ;; is in the keyword table, or it has 1-4 letters and ':' after it (a letter & 31 is
+            ;; its index 1-26 in either case, as (letter | 32) & 31 in the scan)
             (local.set $len (i32.wrap_i64 (i64.sub (i64.add (local.get $w) (i64.const 1)) (local.get $z))))
             (local.set $f (i32.and (i32.le_u (local.get $len) (i32.const 24))
               (i32.shr_u
                 (i32.load offset=49152 (i32.shl (i32.or
-                  (i32.shl (i32.and (i32.or (i32.load16_u (local.get $s)) (i32.const 32)) (i32.const 31)) (i32.const 5))
-                  (i32.and (i32.or (i32.load16_u (i32.sub (local.get $q) (i32.const 2))) (i32.const 32)) (i32.const 31)))
+                  (i32.shl (i32.and (i32.load16_u (local.get $s)) (i32.const 31)) (i32.const 5))
+                  (i32.and (i32.load16_u (i32.sub (local.get $q) (i32.const 2))) (i32.const 31)))
                   (i32.const 2)))
                 (local.get $len))))
             (local.set $c (i32.and (i32.le_u (local.get $len) (i32.const 4)) (i32.eq (i32.load16_u (local.get $q)) (i32.const 58))))
