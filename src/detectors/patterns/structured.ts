@@ -185,6 +185,7 @@ function columnType(s: Scan, a: number, b: number): EntityType | undefined {
     else if (kw && kw.cues & (1 << CUE.date) && j - i >= 3) bits |= 1 << CUE.date;
     i = j;
   }
+  if (bits === 0) return undefined;
   for (const [cue, type] of CUE_TYPE) if (bits & (1 << cue)) return type;
   return undefined;
 }
@@ -225,35 +226,54 @@ function headerShape(codes: Uint16Array, ls: number, le: number): boolean {
 function header(s: Scan, ls: number, le: number): { sep: number; types: (EntityType | undefined)[]; count: number } | undefined {
   const t = s.text;
   if (le - ls > 400 || le - ls < 5) return undefined;
-  for (const sep of DELIMS) {
-    let n = 0;
-    for (let i = ls; i < le; i++) if (t.charCodeAt(i) === sep) n++;
-    if (n < 2) continue;
-    if (sep === 124 && /^[A-Z][A-Z0-9]{2}\|/.test(t.slice(ls, ls + 4))) return undefined; // an HL7 segment
-    const [fs, fe] = splitFields(t, ls, le, sep, sep === 44);
-    const types: (EntityType | undefined)[] = [];
-    let typed = 0;
-    for (let k = 0; k < fs.length; k++) {
-      let a = fs[k] as number;
-      let b = fe[k] as number;
-      while (a < b && (t.charCodeAt(a) === 32 || t.charCodeAt(a) === 34)) a++;
-      while (b > a && (t.charCodeAt(b - 1) === 32 || t.charCodeAt(b - 1) === 34)) b--;
-      if (b - a < 1 || b - a > 40 || !isLetter(t.charCodeAt(a))) return undefined;
-      for (let i = a; i < b; i++) {
-        const c = t.charCodeAt(i);
-        if (!(isAlnum(c) || c === 32 || c === 95 || c === 35 || c === 46 || c === 47 || c === 45 || c === 43)) return undefined;
-      }
-      const ty = columnType(s, a, b);
-      types.push(ty);
-      if (ty) typed++;
-    }
-    return typed > 0 ? { sep, types, count: fs.length } : undefined;
+  // The first delimiter of DELIMS' order that occurs twice is the separator (one count pass for all four).
+  let tabs = 0;
+  let commas = 0;
+  let pipes = 0;
+  let semis = 0;
+  for (let i = ls; i < le; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 9) tabs++;
+    else if (c === 44) commas++;
+    else if (c === 124) pipes++;
+    else if (c === 59) semis++;
   }
-  return undefined;
+  const sep = tabs >= 2 ? 9 : commas >= 2 ? 44 : pipes >= 2 ? 124 : semis >= 2 ? 59 : -1;
+  if (sep < 0) return undefined;
+  if (sep === 124 && /^[A-Z][A-Z0-9]{2}\|/.test(t.slice(ls, ls + 4))) return undefined; // an HL7 segment
+  const [fs, fe] = splitFields(t, ls, le, sep, sep === 44);
+  // Every cell's shape first (most lines that reach here are prose with commas and fail it),
+  // then the column types.
+  for (let k = 0; k < fs.length; k++) {
+    let a = fs[k] as number;
+    let b = fe[k] as number;
+    while (a < b && (t.charCodeAt(a) === 32 || t.charCodeAt(a) === 34)) a++;
+    while (b > a && (t.charCodeAt(b - 1) === 32 || t.charCodeAt(b - 1) === 34)) b--;
+    if (b - a < 1 || b - a > 40 || !isLetter(t.charCodeAt(a))) return undefined;
+    for (let i = a; i < b; i++) {
+      const c = t.charCodeAt(i);
+      if (!(isAlnum(c) || c === 32 || c === 95 || c === 35 || c === 46 || c === 47 || c === 45 || c === 43)) return undefined;
+    }
+    fs[k] = a;
+    fe[k] = b;
+  }
+  const types: (EntityType | undefined)[] = [];
+  let typed = 0;
+  for (let k = 0; k < fs.length; k++) {
+    const ty = columnType(s, fs[k] as number, fe[k] as number);
+    types.push(ty);
+    if (ty) typed++;
+  }
+  return typed > 0 ? { sep, types, count: fs.length } : undefined;
 }
 
-/** Whether one of DELIMS occurs in t[from, to); `next` caches each one's next position (see tablePass). */
-function delimiterWithin(t: string, next: number[], from: number, to: number): boolean {
+/**
+ * The first position at or after `from` holding one of DELIMS (text length when none). `next`
+ * caches each delimiter's next position; each only moves forward, so all the indexOf calls of
+ * one pass read the text once per delimiter.
+ */
+function nextDelimiter(t: string, next: number[], from: number): number {
+  let min = t.length;
   for (let k = 0; k < DELIMS.length; k++) {
     let p = next[k] as number;
     if (p < from) {
@@ -261,9 +281,9 @@ function delimiterWithin(t: string, next: number[], from: number, to: number): b
       if (p < 0) p = t.length;
       next[k] = p;
     }
-    if (p < to) return true;
+    if (p < min) min = p;
   }
-  return false;
+  return min;
 }
 
 /** `codes`: the text's code units (see headerShape). */
@@ -280,6 +300,15 @@ export function tablePass(s: Scan, codes: Uint16Array): void {
   // delimiter.
   const next = [-1, -1, -1, -1];
   while (ls < t.length) {
+    let d = -1;
+    if (!active) {
+      // Outside a table only a line with a delimiter can start one: go straight to the line of
+      // the next delimiter (the lines before it have none, so they could not be headers).
+      d = nextDelimiter(t, next, ls);
+      if (d >= t.length) return;
+      const lineOfD = t.lastIndexOf('\n', d) + 1;
+      if (lineOfD > ls) ls = lineOfD;
+    }
     let le = t.indexOf('\n', ls);
     if (le < 0) le = t.length;
     const end = le > ls && t.charCodeAt(le - 1) === 13 ? le - 1 : le;
@@ -307,7 +336,7 @@ export function tablePass(s: Scan, codes: Uint16Array): void {
       const c = t.charCodeAt(ls);
       // Header cells start with a letter (or a quote); prose lines fail the cheap shape test
       // within a few dozen characters.
-      if ((isLetter(c) || c === 34) && delimiterWithin(t, next, ls, Math.min(end, ls + 43)) && headerShape(codes, ls, end)) active = header(s, ls, end);
+      if ((isLetter(c) || c === 34) && (d >= 0 ? d : nextDelimiter(t, next, ls)) < Math.min(end, ls + 43) && headerShape(codes, ls, end)) active = header(s, ls, end);
     }
     ls = le + 1;
   }
