@@ -19,7 +19,7 @@ import type { DetectorFactory } from '../registry.js';
 import { existsSync } from 'node:fs';
 import { FEATURE_COUNT, featurize } from './featurizer.js';
 import { DEFAULT_MODEL_PATH, lexiconPathFor, metadataPathFor, readLexicon, readMetadata, readModel, type NerMetadata } from './model.js';
-import { LEX_STATE_BIT, LEX_STOP_BITS, loadNerLexicon, type NerLexicon } from './lexicon.js';
+import { LEX_STOP_BITS, loadNerLexicon, type NerLexicon } from './lexicon.js';
 import { createSessionWithFallback, loadOrt, type OrtModule, type OrtSession } from './runtime.js';
 import type { Tokens } from './tokenizer.js';
 import { NAME_TITLES } from '../clinical/context.js';
@@ -51,10 +51,8 @@ export interface NerOptions {
    * False-positive filters: drop one-word NAME / LOCATION / ORGANIZATION entities that are
    * common English words or clinical terms (the dictionary family's ENGLISH_WORDS and the
    * clinical stop list, minus its geography): the model's most frequent false positives
-   * ("visited", "hospice", "cardiology"); one-word LOCATION entities that are US state names
-   * (Safe Harbor does not require removing states, the corpus rarely annotates them); DATE
-   * entities that are part of a time or decimal ("13:10", "12.9/21.9") or have more than three
-   * digit groups ("24/06/12/18").
+   * ("visited", "hospice", "cardiology"); and DATE entities that are part of a time or decimal
+   * ("13:10", "12.9/21.9") or have more than three digit groups ("24/06/12/18").
    * @default true
    */
   stopWords?: boolean;
@@ -371,13 +369,12 @@ export function createNerDetector(options?: NerOptions): NerDetector {
       // Common English words and clinical terms (the lexicon's E and C flags: the dictionary
       // family's ENGLISH_WORDS, the clinical stop list minus geography) are the model's most
       // frequent false positives alone; kept after a title or when the model is very sure.
-      const bits = a === z && l.stop ? l.lexicon.bits(text.slice(tokens.starts[a] as number, tokens.ends[a] as number).toLowerCase()) : 0;
       const stopped =
-        (a === z && l.stop && score < l.stopKeep && STOP_TYPES.has(type) && (bits & LEX_STOP_BITS) !== 0 && !afterTitle(text, tokens, a)) ||
-        // States are not Safe Harbor identifiers and the corpus rarely marks them; times and
-        // decimals are not dates (measured on held-out patients: these were most of the model's
-        // false positives of those types, and none of its true ones).
-        (l.stop && type === 'LOCATION' && (bits & LEX_STATE_BIT) !== 0) ||
+        (a === z && l.stop && score < l.stopKeep && STOP_TYPES.has(type) &&
+          (l.lexicon.bits(text.slice(tokens.starts[a] as number, tokens.ends[a] as number).toLowerCase()) & LEX_STOP_BITS) !== 0 &&
+          !afterTitle(text, tokens, a)) ||
+        // Times and decimals are not dates: on held-out patients these were most of the model's
+        // DATE false positives and none of its true ones.
         (l.stop && type === 'DATE' && a <= z && numericGlue(text, tokens.starts[a] as number, tokens.ends[z] as number));
       if (a <= z && !stopped && th !== undefined && score >= th && (!ctx || ctx.types.has(type))) {
         // Reported scores are capped below the rule-based detectors' confirmed ones: where a

@@ -262,6 +262,3 @@ export function cueBits(v: number): number {
 
 /** LEX_FLAGS bits for "common English word" and "clinical stop word" (the stop-word filter). */
 export const LEX_STOP_BITS = 8 | 16;
-
-/** LEX_FLAGS bit for "US state name" (US_STATE_NAMES), used by the state filter. */
-export const LEX_STATE_BIT = 64;
