@@ -7,11 +7,17 @@
  * (UTF-8 bytes / wall time), per-document p50/p99 latency and RSS. MB/s staying flat across sizes
  * shows linear scaling; the "scale" column is MB/s at 1 MB over MB/s at 4 KB.
  *
+ * The time per cell is split over `--rounds` (3): round 1 measures each system in turn, the later
+ * rounds interleave the systems size by size, and each cell reports its best round. On a shared
+ * machine a burst of other load then costs every system a round instead of deciding the
+ * comparison by which system it happened to hit.
+ *
  *   npm run bench                               # fast + default + competitors, then optional sections
  *   npm run bench -- --detectors patterns       # one phi-guard profile with these detectors
  *   npm run bench -- --per-detector --no-competitors   # every registered family alone + bare pipeline
  *   npm run bench -- --json                     # machine-readable
- *   npm run bench -- --quick                    # short smoke run
+ *   npm run bench -- --quick                    # short smoke run (one round)
+ *   npm run bench -- --rounds 5                 # more, shorter rounds per cell
  *   npm run bench -- --no-competitors --sizes 4KB,1MB --seconds 2
  *
  * Peak RSS is the process's maximum so far (all systems share one process so they see the same
@@ -70,13 +76,20 @@ const peakMB = (): number => process.resourceUsage().maxRSS / 1024;
 /** A system whose single call takes longer than this is measured from that call alone, and larger sizes are skipped. */
 export const SLOW_CALL_MS = 5_000;
 
-async function measureCell(fn: RedactFn, label: string, docs: readonly string[], seconds: number, quick: boolean): Promise<Cell> {
+/** One round's cell and its per-document latencies (merged over rounds for p50 / p99). */
+type RoundCell = Cell & { lat: number[] };
+
+/**
+ * One measurement of one system at one size: `warmSeconds` of warm-up (at least 64 KB of input;
+ * 0 skips it, for the later rounds), then documents for `seconds` (at least `minDocs`).
+ */
+async function measureCell(fn: RedactFn, label: string, docs: readonly string[], seconds: number, quick: boolean, warmSeconds: number, minDocs: number): Promise<RoundCell> {
   const bytes = docs.map((d) => Buffer.byteLength(d, 'utf8'));
   // Warm-up: a few documents (at least 64 KB of input and ~0.4 s) so the JIT has settled.
-  const warmUntil = performance.now() + Math.min(400, seconds * 300);
+  const warmUntil = performance.now() + warmSeconds * 1000;
   let w = 0;
   let warmBytes = 0;
-  do {
+  if (warmSeconds > 0) do {
     const s = performance.now();
     const c = process.cpuUsage();
     await fn(docs[w % docs.length] as string);
@@ -86,7 +99,7 @@ async function measureCell(fn: RedactFn, label: string, docs: readonly string[],
       const b = bytes[w % docs.length] as number;
       const cu = process.cpuUsage(c);
       const cpuS = (cu.user + cu.system) / 1e6;
-      return { size: label, docBytes: b, docs: 1, seconds: ms / 1000, mbPerS: mb(b) / (ms / 1000), cpuMbPerS: mb(b) / Math.max(cpuS, 1e-9), p50ms: ms, p99ms: ms, slow: true };
+      return { size: label, docBytes: b, docs: 1, seconds: ms / 1000, mbPerS: mb(b) / (ms / 1000), cpuMbPerS: mb(b) / Math.max(cpuS, 1e-9), p50ms: ms, p99ms: ms, slow: true, lat: [ms] };
     }
     warmBytes += bytes[w % docs.length] as number;
     w++;
@@ -98,7 +111,6 @@ async function measureCell(fn: RedactFn, label: string, docs: readonly string[],
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const stopAt = t0 + seconds * 1000;
-  const minDocs = quick ? 1 : 3;
   do {
     const k = i % docs.length;
     const s = performance.now();
@@ -120,33 +132,110 @@ async function measureCell(fn: RedactFn, label: string, docs: readonly string[],
     cpuMbPerS: mb(total) / Math.max(cpuSeconds, 1e-9),
     p50ms: percentile(lat, 50),
     p99ms: percentile(lat, 99),
+    lat,
   };
 }
 
-async function measureSystem(
-  system: string,
-  detail: string,
-  fn: RedactFn,
+/**
+ * The cells of one system over all rounds: for each size the best round's MB/s (wall) and the
+ * best round's MB per CPU-second, each the steadiest estimate of what the code can do when other
+ * work on the machine comes and goes; p50 / p99 over every round's documents.
+ */
+function combineRounds(rounds: readonly RoundCell[]): Cell {
+  const first = rounds[0] as RoundCell;
+  if (rounds.length === 1 || first.slow) {
+    const { lat: _lat, ...cell } = first;
+    return cell;
+  }
+  const lat = rounds.flatMap((r) => r.lat).sort((a, b) => a - b);
+  const docs = rounds.reduce((a, r) => a + r.docs, 0);
+  return {
+    size: first.size,
+    docBytes: Math.round(rounds.reduce((a, r) => a + r.docBytes * r.docs, 0) / docs),
+    docs,
+    seconds: rounds.reduce((a, r) => a + r.seconds, 0),
+    mbPerS: Math.max(...rounds.map((r) => r.mbPerS)),
+    cpuMbPerS: Math.max(...rounds.map((r) => r.cpuMbPerS)),
+    p50ms: percentile(lat, 50),
+    p99ms: percentile(lat, 99),
+  };
+}
+
+interface BenchSystem {
+  name: string;
+  detail: string;
+  fn: RedactFn;
+}
+
+interface SystemState {
+  rounds: RoundCell[][];
+  /** Sizes measured (a slow cell stops the larger ones). */
+  sizes: number;
+  rssMB: number;
+  peakRssMB: number;
+  error?: string;
+}
+
+/**
+ * Every system at every size, in `rounds` rounds. Round 1 runs the systems one after another (each
+ * warmed up, in the order given: phi-guard first, so the RSS and peak recorded after its round are
+ * its own); the later rounds go size by size and interleave the systems, in a rotated order each
+ * round, so a burst of other load on the machine falls on all of them rather than on whichever
+ * system happened to be running. Each round measures `seconds / rounds` per cell.
+ */
+async function measureSystems(
+  systems: readonly BenchSystem[],
   sets: readonly { label: string; docs: string[] }[],
   seconds: number,
+  rounds: number,
   quick: boolean,
   log: (s: string) => void,
-): Promise<SystemResult> {
-  const cells: Cell[] = [];
-  try {
-    for (const set of sets) {
-      const cell = await measureCell(fn, set.label, set.docs, seconds, quick);
-      cells.push(cell);
-      log(`  ${system.padEnd(26)} ${cell.size.padStart(5)}  ${cell.mbPerS.toFixed(2).padStart(8)} MB/s (${cell.cpuMbPerS.toFixed(2)} per CPU-s)  p50 ${fmtMs(cell.p50ms)}  p99 ${fmtMs(cell.p99ms)}  (${cell.docs} docs)${cell.slow ? ' one slow call; larger sizes skipped' : ''}`);
-      if (cell.slow) break;
+): Promise<SystemResult[]> {
+  const per = seconds / rounds;
+  const minDocs = Math.max(1, Math.ceil((quick ? 1 : 3) / rounds));
+  const state: SystemState[] = systems.map(() => ({ rounds: sets.map(() => []), sizes: sets.length, rssMB: 0, peakRssMB: 0 }));
+  const logCell = (sys: BenchSystem, cell: RoundCell, round: number): void =>
+    log(`  ${sys.name.padEnd(26)} ${cell.size.padStart(5)}  ${cell.mbPerS.toFixed(2).padStart(8)} MB/s (${cell.cpuMbPerS.toFixed(2)} per CPU-s)  p50 ${fmtMs(cell.p50ms)}  p99 ${fmtMs(cell.p99ms)}  (${cell.docs} docs${rounds > 1 ? `, round ${round + 1}` : ''})${cell.slow ? ' one slow call; larger sizes skipped' : ''}`);
+  const run = async (k: number, j: number, round: number): Promise<void> => {
+    const sys = systems[k] as BenchSystem;
+    const st = state[k] as SystemState;
+    const set = sets[j] as { label: string; docs: string[] };
+    try {
+      const cell = await measureCell(sys.fn, set.label, set.docs, per, quick, round === 0 ? Math.min(0.4, seconds * 0.3) : 0, minDocs);
+      (st.rounds[j] as RoundCell[]).push(cell);
+      logCell(sys, cell, round);
+      if (cell.slow) st.sizes = j + 1;
+    } catch (err) {
+      st.error = err instanceof Error ? err.name : 'failed';
+      st.sizes = j;
     }
-  } catch (err) {
-    return { system, detail, cells, scale: null, rssMB: rssMB(), peakRssMB: peakMB(), error: err instanceof Error ? err.name : 'failed' };
+  };
+  for (let k = 0; k < systems.length; k++) {
+    const st = state[k] as SystemState;
+    for (let j = 0; j < st.sizes; j++) await run(k, j, 0);
+    st.rssMB = rssMB();
+    st.peakRssMB = peakMB();
   }
-  const big = cells.length === sets.length ? cells.at(-1) : undefined;
-  // 1 KB cells carry fixed per-call overhead, so compare against the second size when there are 3+.
-  const small = cells.length > 2 ? cells[1] : cells[0];
-  return { system, detail, cells, scale: big && small && small.mbPerS > 0 ? big.mbPerS / small.mbPerS : null, rssMB: rssMB(), peakRssMB: peakMB() };
+  for (let round = 1; round < rounds; round++) {
+    for (let j = 0; j < sets.length; j++) {
+      for (let i = 0; i < systems.length; i++) {
+        const k = (i + round) % systems.length;
+        const st = state[k] as SystemState;
+        // A slow cell is measured once; a failed system is not run again.
+        if (st.error || j >= st.sizes || (st.rounds[j] as RoundCell[])[0]?.slow) continue;
+        await run(k, j, round);
+      }
+    }
+  }
+  return systems.map((sys, k) => {
+    const st = state[k] as SystemState;
+    const cells = st.rounds.filter((r) => r.length > 0).map(combineRounds);
+    const big = cells.length === sets.length ? cells.at(-1) : undefined;
+    // 1 KB cells carry fixed per-call overhead, so compare against the second size when there are 3+.
+    const small = cells.length > 2 ? cells[1] : cells[0];
+    const scale = big && small && small.mbPerS > 0 ? big.mbPerS / small.mbPerS : null;
+    return { system: sys.name, detail: sys.detail, cells, scale, rssMB: st.rssMB, peakRssMB: st.peakRssMB, ...(st.error ? { error: st.error } : {}) };
+  });
 }
 
 function fmtMs(ms: number): string {
@@ -203,6 +292,7 @@ async function main(): Promise<void> {
       json: { type: 'boolean', default: false },
       quick: { type: 'boolean', default: false },
       seconds: { type: 'string' },
+      rounds: { type: 'string' },
       sizes: { type: 'string' },
       competitors: { type: 'string' },
       'no-competitors': { type: 'boolean', default: false },
@@ -213,7 +303,7 @@ async function main(): Promise<void> {
   });
   if (values.help) {
     console.log(
-      `usage: npm run bench -- [--detectors a,b | --per-detector] [--json] [--quick] [--seconds S] [--sizes ${DEFAULT_SIZES.map(([l]) => l).join(',')}]\n` +
+      `usage: npm run bench -- [--detectors a,b | --per-detector] [--json] [--quick] [--seconds S] [--rounds R] [--sizes ${DEFAULT_SIZES.map(([l]) => l).join(',')}]\n` +
         `                        [--competitors ${Object.keys(COMPETITORS).join(',')}] [--no-competitors] [--sections ner,validate] [--no-sections]`,
     );
     return;
@@ -225,6 +315,8 @@ async function main(): Promise<void> {
   const quick = values.quick;
   const seconds = values.seconds !== undefined ? Number(values.seconds) : quick ? 0.2 : 1.5;
   if (!(seconds > 0)) throw new Error('--seconds expects a positive number');
+  const rounds = values.rounds !== undefined ? Number(values.rounds) : quick ? 1 : 3;
+  if (!(Number.isInteger(rounds) && rounds >= 1 && rounds <= 50)) throw new Error('--rounds expects an integer from 1 to 50');
   const wanted = values.sizes ? values.sizes.split(',').map((s) => s.trim().toUpperCase()) : undefined;
   const sizes = DEFAULT_SIZES.filter(([l]) => !wanted || wanted.includes(l.toUpperCase()));
   if (sizes.length === 0) throw new Error(`--sizes expects some of ${DEFAULT_SIZES.map(([l]) => l).join(',')}`);
@@ -248,18 +340,19 @@ async function main(): Promise<void> {
     profiles['phi-guard default'] = undefined;
   }
 
-  log(`bench: ${source.name}; sizes ${sizes.map(([l]) => l).join(', ')}; ~${seconds}s per cell; node ${process.version}; single thread`);
+  log(`bench: ${source.name}; sizes ${sizes.map(([l]) => l).join(', ')}; ~${seconds}s per cell in ${rounds} round(s), systems interleaved after the first; node ${process.version}; single thread`);
   const results: SystemResult[] = [];
+  const systems: BenchSystem[] = [];
+  const built: SystemResult[] = [];
   for (const [name, detectors] of Object.entries(profiles)) {
     let r: Redactor;
     try {
       r = await createRedactor(detectors ? { detectors } : {});
     } catch (err) {
-      results.push({ system: name, detail: `could not build: ${err instanceof Error ? err.message : 'error'}`, cells: [], scale: null, rssMB: rssMB(), peakRssMB: peakMB(), error: 'create failed' });
+      built.push({ system: name, detail: `could not build: ${err instanceof Error ? err.message : 'error'}`, cells: [], scale: null, rssMB: rssMB(), peakRssMB: peakMB(), error: 'create failed' });
       continue;
     }
-    const redact = async (t: string): Promise<unknown> => r.redact(t);
-    results.push(await measureSystem(name, `detectors: ${r.detectors.join(', ') || '(none)'}`, redact, sets, seconds, quick, log));
+    systems.push({ name, detail: `detectors: ${r.detectors.join(', ') || '(none)'}`, fn: async (t: string): Promise<unknown> => r.redact(t) });
   }
 
   let failedCompetitors: string[] = [];
@@ -267,13 +360,14 @@ async function main(): Promise<void> {
     const ids = values.competitors ? values.competitors.split(',').map((s) => s.trim()) : Object.keys(COMPETITORS);
     const { loaded, failed } = await loadCompetitors(ids);
     failedCompetitors = failed;
-    for (const c of loaded) results.push(await measureSystem(c.id, c.pkg, (t) => c.redact(t), sets, seconds, quick, log));
+    for (const c of loaded) systems.push({ name: c.id, detail: c.pkg, fn: (t) => c.redact(t) });
   }
+  results.push(...built, ...(await measureSystems(systems, sets, seconds, rounds, quick, log)));
 
   const sections = values['no-sections'] ? [] : runSections(values.sections?.split(',').map((s) => s.trim()), quick);
 
   if (json) {
-    console.log(JSON.stringify({ source: source.name, node: process.version, secondsPerCell: seconds, results, failedCompetitors, sections }, null, 2));
+    console.log(JSON.stringify({ source: source.name, node: process.version, secondsPerCell: seconds, rounds, results, failedCompetitors, sections }, null, 2));
     return;
   }
   console.log('');
