@@ -406,8 +406,10 @@ function onWord(s: Scan, start: number, end: number, hash: number, en: Enabled):
  * the string's representation at every call); copying costs less than it saves. Node's Buffer
  * copies natively (utf16le keeps every code unit, lone surrogates included); elsewhere a plain
  * loop fills the array. One buffer is kept per detector for inputs up to CACHE_UNITS and zeroed
- * after each call. The flat string the families read is decoded from the same buffer; like the
- * caller's text and the families' small slices, it lives until the garbage collector takes it.
+ * after each call. The families read the caller's string itself for their sticky regexes and
+ * slices (a flat copy of it used to be made for them; once most of their reads moved to the code
+ * units it cost more than it saved: measured 5-10% at 1-4 KB and a third at 1 MB, where the copy
+ * was a large-object allocation per call).
  */
 const CACHE_UNITS = 1 << 16;
 type NodeBytes = Uint8Array & { write(s: string, offset: number, enc: string): number; toString(enc: string, start: number, end: number): string };
@@ -420,7 +422,6 @@ const NodeBuffer = (globalThis as { Buffer?: { allocUnsafeSlow(n: number): NodeB
  */
 interface Codes {
   bytes: NodeBytes | undefined;
-  latin: NodeBytes | undefined;
   codes: Uint16Array;
 }
 
@@ -429,32 +430,17 @@ function makeCodes(units: number, kept: boolean): Codes {
     const bytes = NodeBuffer.allocUnsafeSlow((units + 1) * 2);
     const codes = new Uint16Array(bytes.buffer, bytes.byteOffset, units + 1);
     if (kept) codes.fill(0);
-    return { bytes, latin: NodeBuffer.allocUnsafeSlow(units), codes };
+    return { bytes, codes };
   }
-  return { bytes: undefined, latin: undefined, codes: new Uint16Array(units + 1) };
+  return { bytes: undefined, codes: new Uint16Array(units + 1) };
 }
 
 /** Views on the tokenizer's memory (zeroed: fresh, or zeroed after each call) for `units` code units. */
 function wasmCodes(ab: ArrayBuffer, units: number): Codes {
   const codes = new Uint16Array(ab, CODES_AT, units + 1);
   const from = (NodeBuffer as unknown as { from?(ab: ArrayBuffer, off: number, len: number): NodeBytes } | undefined)?.from;
-  if (!NodeBuffer || !from) return { bytes: undefined, latin: undefined, codes };
-  return { bytes: from.call(NodeBuffer, ab, CODES_AT, (units + 1) * 2), latin: NodeBuffer.allocUnsafeSlow(units), codes };
-}
-
-const NodeBufferStatic = NodeBuffer as unknown as { byteLength(s: string, enc: string): number } | undefined;
-
-/**
- * A flat copy of `text`: one-byte (Latin-1 decoding of its bytes, through the buffer's byte
- * copy) when the text is ASCII, else two-byte, decoded from the code-unit buffer.
- */
-function flatCopy(text: string, buf: Codes): string {
-  if (!buf.bytes || !buf.latin || !NodeBufferStatic) return text;
-  if (NodeBufferStatic.byteLength(text, 'utf8') === text.length) {
-    buf.latin.write(text, 0, 'latin1');
-    return buf.latin.toString('latin1', 0, text.length);
-  }
-  return buf.bytes.toString('utf16le', 0, text.length * 2);
+  if (!NodeBuffer || !from) return { bytes: undefined, codes };
+  return { bytes: from.call(NodeBuffer, ab, CODES_AT, (units + 1) * 2), codes };
 }
 
 function fillCodes(text: string, buf: Codes): void {
@@ -669,10 +655,7 @@ export function createPatternsDetector(options?: PatternsOptions): Detector {
         }
       } else buf = big ? makeCodes(text.length, false) : (cachedCodes ??= makeCodes(CACHE_UNITS, true));
       fillCodes(text, buf);
-      // The families read the text by charCodeAt and sticky regexes: on the flat string decoded
-      // back from the buffer both cost less than on the sliced or cons strings callers pass
-      // (measured: about a quarter of the detector's time). Same code units, same offsets.
-      const s = new Scan(flatCopy(text, buf), buf.codes, ctx.types, keywords, aux, scanOptions);
+      const s = new Scan(text, buf.codes, ctx.types, keywords, aux, scanOptions);
       try {
         if (cachedEnabled.structured) {
           hl7Pass(s);
@@ -685,7 +668,6 @@ export function createPatternsDetector(options?: PatternsOptions): Detector {
         // are zeroed like the kept buffer's.
         if (!big || tk) {
           buf.codes.fill(0, 0, text.length);
-          buf.latin?.fill(0, 0, text.length);
         }
         tk?.clear();
       }
