@@ -52,7 +52,8 @@ export interface NerOptions {
    * common English words or clinical terms (the dictionary family's ENGLISH_WORDS and the
    * clinical stop list, minus its geography): the model's most frequent false positives
    * ("visited", "hospice", "cardiology"); and DATE entities that are part of a time or decimal
-   * ("13:10", "12.9/21.9") or have more than three digit groups ("24/06/12/18").
+   * ("13:10", "12.9/21.9"), have more than three digit groups ("24/06/12/18"), are one group of
+   * a longer slash run ("14/32") or no calendar date ("07-1530").
    * @default true
    */
   stopWords?: boolean;
@@ -174,6 +175,46 @@ export function numericGlue(text: string, start: number, end: number): boolean {
     inRun = d;
   }
   return groups > 3;
+}
+
+const DIGITS_AND_SEPARATORS = /^[0-9/-]+$/;
+
+/** Two- or four-digit year (four digits: 1900-2099). */
+function isYear(g: string): boolean {
+  return g.length === 2 || (g.length === 4 && Number(g) >= 1900 && Number(g) <= 2099);
+}
+
+/**
+ * True when a DATE span made only of digits, '/' and '-' is no calendar date: one digit group
+ * that is part of a longer slash run ("[8]/4/460", "14/[32]": a ratio or lab pair), more than three
+ * groups, a 3- or 5+-digit group, or values no month/day/year order allows ("14/32",
+ * "07-1530"). Spans with letters ("Jan 3") are not judged.
+ */
+export function implausibleDate(text: string, start: number, end: number): boolean {
+  const span = text.slice(start, end);
+  if (!DIGITS_AND_SEPARATORS.test(span)) return false;
+  const g = span.split(/[/-]/).filter((x) => x !== '');
+  if (g.length === 0 || g.length > 3) return true;
+  if (g.length === 1) {
+    const c1 = text.charCodeAt(end);
+    const c2 = text.charCodeAt(end + 1);
+    const b1 = text.charCodeAt(start - 1);
+    const b2 = text.charCodeAt(start - 2);
+    const sep = (c: number): boolean => c === 47 || c === 45;
+    const dig = (c: number): boolean => c >= 48 && c <= 57;
+    if ((sep(c1) && dig(c2)) || (sep(b1) && dig(b2))) return true;
+  }
+  if (g.some((x) => x.length === 3 || x.length > 4)) return true;
+  const n = g.map(Number);
+  const [a, b] = n as [number, number];
+  if (g.length === 1) return !(isYear(g[0] as string) || (a >= 1 && a <= 31));
+  if (g.length === 2 && g.every((x) => x.length === 4)) return !g.every(isYear); // 1988-1990
+  if ((g[0] as string).length === 4) {
+    return !(isYear(g[0] as string) && b >= 1 && b <= 12 && (g.length < 3 || ((n[2] as number) >= 1 && (n[2] as number) <= 31)));
+  }
+  const monthDay = (a >= 1 && a <= 12 && b >= 1 && b <= 31) || (a >= 1 && a <= 31 && b >= 1 && b <= 12);
+  if (g.length === 2) return !(monthDay || (a >= 1 && a <= 12 && isYear(g[1] as string)));
+  return !(monthDay && isYear(g[2] as string));
 }
 
 function afterTitle(text: string, tokens: Tokens, t: number): boolean {
@@ -373,9 +414,11 @@ export function createNerDetector(options?: NerOptions): NerDetector {
         (a === z && l.stop && score < l.stopKeep && STOP_TYPES.has(type) &&
           (l.lexicon.bits(text.slice(tokens.starts[a] as number, tokens.ends[a] as number).toLowerCase()) & LEX_STOP_BITS) !== 0 &&
           !afterTitle(text, tokens, a)) ||
-        // Times and decimals are not dates: on held-out patients these were most of the model's
-        // DATE false positives and none of its true ones.
-        (l.stop && type === 'DATE' && a <= z && numericGlue(text, tokens.starts[a] as number, tokens.ends[z] as number));
+        // Times, decimals, ratios and lab pairs are not dates: on held-out patients these were
+        // most of the model's DATE false positives and none of its true ones.
+        (l.stop && type === 'DATE' && a <= z &&
+          (numericGlue(text, tokens.starts[a] as number, tokens.ends[z] as number) ||
+            implausibleDate(text, tokens.starts[a] as number, tokens.ends[z] as number)));
       if (a <= z && !stopped && th !== undefined && score >= th && (!ctx || ctx.types.has(type))) {
         // Reported scores are capped below the rule-based detectors' confirmed ones: where a
         // model span overlaps a checksum- or cue-backed span, the pipeline's resolution keeps the

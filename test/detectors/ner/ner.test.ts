@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DetectorError, createRedactor, listDetectorFactories, type DetectContext } from '../../../src/index.js';
-import { ExecutionProviderError, createNerDetector, nerAvailable, nerDetectorFactory, numericGlue } from '../../../src/detectors/ner/index.js';
+import { ExecutionProviderError, createNerDetector, implausibleDate, nerAvailable, nerDetectorFactory, numericGlue } from '../../../src/detectors/ner/index.js';
 import { ENTITY_TYPES } from '../../../src/types.js';
 import { METADATA_PATH, MODEL_PATH, canRun, hasOrt } from './helpers.js';
 
@@ -65,6 +65,35 @@ describe('ner date filter (numericGlue)', () => {
     expect(at('admitted 2019-01-05, MRN', '2019-01-05')).toBe(false);
     expect(at('7/22', '7/22')).toBe(false);
     expect(at('since 1988: stable', '1988')).toBe(false);
+  });
+});
+
+describe('ner date filter (implausibleDate)', () => {
+  const at = (text: string, span: string): boolean => {
+    const i = text.indexOf(span);
+    return implausibleDate(text, i, i + span.length);
+  };
+  it('flags ratios, lab pairs and impossible dates', () => {
+    expect(at('SVR 8/4/460 changed', '8')).toBe(true);
+    expect(at('PT/PTT 14/32. Next', '32')).toBe(true);
+    expect(at('note from a 07-1530 shift', '07-1530')).toBe(true);
+    expect(at('ratio 14/32 today', '14/32')).toBe(true);
+    expect(at('value 123/4', '123/4')).toBe(true);
+  });
+  it('keeps calendar dates, years and spans with words', () => {
+    for (const [text, span] of [
+      ['seen 3/7. intubated', '3/7'],
+      ['treatments 10/03/10/04 and', '10/04'],
+      ['admitted 2019-01-05, MRN', '2019-01-05'],
+      ['on 12/25/98 at home', '12/25/98'],
+      ['smoked until 1988', '1988'],
+      ['from 1988-1990 abroad', '1988-1990'],
+      ['quit in 62 then', '62'],
+      ['back on Jan 3', 'Jan 3'],
+      ['seen 7/22', '7/22'],
+    ] as const) {
+      expect(at(text, span), span).toBe(false);
+    }
   });
 });
 
