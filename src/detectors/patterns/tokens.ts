@@ -90,6 +90,8 @@ export class Tokenizer {
   private readonly run: RunTokens;
   private readonly resumeAt: WebAssembly.Global;
   private ab: ArrayBuffer;
+  /** this.ab.byteLength, the memory's size. */
+  private bytes: number;
   /** Token records of the last run() (a view; refreshed when the memory grows). */
   toks: Int32Array;
   private used = 0;
@@ -102,6 +104,7 @@ export class Tokenizer {
     this.run = inst.exports.tokens as RunTokens;
     this.resumeAt = inst.exports.resume as WebAssembly.Global;
     this.ab = this.memory.buffer;
+    this.bytes = this.ab.byteLength;
     this.toks = new Int32Array(this.ab, 0, TOKEN_CAP * 3);
     new Int32Array(this.ab, FILTER_AT, 1024).set(filter.lengthsByEnds);
     new Int32Array(this.ab, HASHES_AT, filter.hashes.length).set(filter.hashes);
@@ -122,26 +125,29 @@ export class Tokenizer {
     }
   }
 
-  /** Whether a text of `units` code units can be tokenized (memory grown as needed). */
+  /**
+   * Whether a text of `units` code units can be tokenized (memory grown as needed). Only this
+   * method grows the memory, so its size is kept here: `memory.buffer` is an accessor call, and
+   * two of them per detect() showed in profiles of 1 KB texts.
+   */
   fits(units: number): boolean {
     if (units > MAX_UNITS) return false;
     const need = CODES_AT + (units + 1) * 2 + SLACK;
-    if (need > this.memory.buffer.byteLength) {
+    if (need > this.bytes) {
       try {
-        this.memory.grow(Math.ceil((need - this.memory.buffer.byteLength) / 65536));
+        this.memory.grow(Math.ceil((need - this.bytes) / 65536));
       } catch {
         return false;
       }
+      this.ab = this.memory.buffer;
+      this.bytes = this.ab.byteLength;
+      this.toks = new Int32Array(this.ab, 0, TOKEN_CAP * 3);
     }
     return true;
   }
 
-  /** The memory's buffer; the views on it must be rebuilt when it changed (the memory grew). */
+  /** The memory's buffer; the views on it must be rebuilt when it changed (fits() grew it). */
   buffer(): ArrayBuffer {
-    if (this.memory.buffer !== this.ab) {
-      this.ab = this.memory.buffer;
-      this.toks = new Int32Array(this.ab, 0, TOKEN_CAP * 3);
-    }
     return this.ab;
   }
 
