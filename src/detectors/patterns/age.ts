@@ -19,25 +19,29 @@ export const AGE_PATTERNS = {
 const SRC = 'patterns/age';
 
 export function ageAtDigits(s: Scan, start: number, end: number, allDigits: boolean): number {
-  const len = end - start;
-  const digits = allDigits ? len : countLeadingDigits(s.text, start, end);
+  const c = s.codes;
+  // Only 2-3 leading digits can be 90-125: most numbers of a note (1 digit, 4+) stop here,
+  // reading the code units (cheaper than charCodeAt on the caller's string).
+  const digits = allDigits ? end - start : countLeadingDigits(c, start, end);
   if (digits < 2 || digits > 3) return -1;
+  const d0 = (c[start] as number) - 48;
+  if (digits === 2 ? d0 !== 9 : d0 !== 1) return -1;
   let v = 0;
-  for (let i = start; i < start + digits; i++) v = v * 10 + (s.text.charCodeAt(i) - 48);
+  for (let i = start; i < start + digits; i++) v = v * 10 + ((c[i] as number) - 48);
   if (v < 90 || v > 125) return -1;
   // The suffix regex needs y, m or f right after the digits or after one ' ' / '-': blood
   // pressures and heart rates in the 90-125 range ("120/80", "HR 104,") fail here first.
-  const e = suffixCanFollow(s.text, start + digits) ? stickyEnd(AGE_PATTERNS.suffix.regex, s.text, start) : -1;
+  const e = suffixCanFollow(c, start + digits) ? stickyEnd(AGE_PATTERNS.suffix.regex, s.text, start) : -1;
   const cued = s.cued(CUE.age, start, 8);
   if (e > 0) {
     s.emit('AGE', start, start + digits, cued ? 0.95 : 0.9, SRC);
     return e;
   }
   if (allDigits && cued) {
-    const c = stickyEnd(AGE_PATTERNS.cued.regex, s.text, start);
-    if (c > 0) {
-      s.emit('AGE', start, c, 0.85, SRC);
-      return c;
+    const ce = stickyEnd(AGE_PATTERNS.cued.regex, s.text, start);
+    if (ce > 0) {
+      s.emit('AGE', start, ce, 0.85, SRC);
+      return ce;
     }
   }
   return -1;
@@ -60,15 +64,16 @@ export function ageAtWord(s: Scan, start: number): number {
   return -1;
 }
 
-function suffixCanFollow(t: string, p: number): boolean {
-  let c = t.charCodeAt(p);
-  if (c === 32 || c === 45) c = t.charCodeAt(p + 1);
+/** Reads the code units; past the text's end they are 0 or undefined, neither y, m nor f. */
+function suffixCanFollow(t: Uint16Array, p: number): boolean {
+  let c = t[p] as number;
+  if (c === 32 || c === 45) c = t[p + 1] as number;
   c |= 32;
   return c === 121 || c === 109 || c === 102;
 }
 
-function countLeadingDigits(t: string, s: number, e: number): number {
+function countLeadingDigits(c: Uint16Array, s: number, e: number): number {
   let i = s;
-  while (i < e && isDigit(t.charCodeAt(i))) i++;
+  while (i < e && isDigit(c[i] as number)) i++;
   return i - s;
 }

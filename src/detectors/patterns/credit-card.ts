@@ -4,7 +4,7 @@
  * one with a known issuer prefix is confirmed (score 1).
  */
 import { luhnValid } from '../../validators/luhn.js';
-import { CUE, stickyEnd, sticky, type PatternSpec, type Scan } from './shared.js';
+import { CUE, isDigit, stickyEnd, sticky, type PatternSpec, type Scan } from './shared.js';
 
 export const CREDIT_CARD_PATTERNS = {
   grouped: {
@@ -58,8 +58,14 @@ export function creditCardAt(s: Scan, start: number, end: number, cued: boolean)
   const len = end - start;
   const t = s.text;
   let e = -1;
-  if (len === 4) e = stickyEnd(CREDIT_CARD_PATTERNS.grouped.regex, t, start);
-  else if (len >= 13 && len <= 19) e = stickyEnd(CREDIT_CARD_PATTERNS.contiguous.regex, t, start);
+  if (len === 4) {
+    // The grouped regex needs ' ' or '-' and four digits after the first group: years and
+    // times ("2011,", "1430 ") stop here, reading the code units (0 or undefined past the end).
+    const c = s.codes;
+    const sep = c[end] as number;
+    if ((sep !== 32 && sep !== 45) || !isDigit(c[end + 1] as number) || !isDigit(c[end + 2] as number) || !isDigit(c[end + 3] as number) || !isDigit(c[end + 4] as number)) return -1;
+    e = stickyEnd(CREDIT_CARD_PATTERNS.grouped.regex, t, start);
+  } else if (len >= 13 && len <= 19) e = stickyEnd(CREDIT_CARD_PATTERNS.contiguous.regex, t, start);
   if (e < 0) return -1;
   const d = digitsOf(t, start, e);
   if (d.length < 13 || d.length > 19 || !luhnValid(d)) return -1;

@@ -60,6 +60,7 @@ import {
   isDigit,
   isLetter,
   type CueName,
+  type Keyword,
   type PatternSpec,
   type ScanOptions,
 } from './shared.js';
@@ -366,9 +367,9 @@ function hasMark(s: Scan, end: number, strict: boolean): boolean {
   return a === 110 && (b === 111 || b === 117) || (a === 110 && !isLetter(s.at(p + 1))) || (a === 105 && b === 100 && !isLetter(s.at(p + 2)));
 }
 
-function onWord(s: Scan, start: number, end: number, hash: number, en: Enabled): number {
+/** `kw`: the word's entry in the scan's keyword index (the caller looked it up). */
+function onWord(s: Scan, start: number, end: number, kw: Keyword | undefined, en: Enabled): number {
   const len = end - start;
-  const kw = s.keyword(start, end, hash, s.keywords);
   const setsCue = kw !== undefined && kw.cues !== 0 && ((kw.flags & KW_NEEDS_MARK) === 0 || hasMark(s, end, len === 2 && (s.codeAt(start) | 32) === 105));
   if (!setsCue && s.pendKind >= 0 && start - s.pendEnd <= s.window && !(kw && kw.flags & KW_MONTH)) {
     // An identifier may start with letters right after its cue: "MRN: MR-0012345", "plate ABC 1234".
@@ -525,8 +526,13 @@ function walk(s: Scan, en: Enabled, t: Uint16Array, from: number, bounded: boole
           // A plain cue word ("on", "in", "from", "since"): onWord would only set its cues.
           setCues(s, bits, end);
         } else if (hit || c === 58 || (s.pendKind >= 0 && ws - s.pendEnd <= window)) {
-          if (!hit && h === 0) h = hashCodes(t, ws, end);
-          r = onWord(s, ws, end, h, en);
+          let kw: Keyword | undefined;
+          if (hit) kw = s.keywordInSlot(ws, end, slot, kwi);
+          else {
+            if (h === 0) h = hashCodes(t, ws, end);
+            kw = s.keyword(ws, end, h, kwi);
+          }
+          r = onWord(s, ws, end, kw, en);
         }
         if (r > end || c !== 32 || ((((t[i + 1] as number) | 32) - 97) >>> 0) > 25) break;
         ws = ++i;
@@ -596,7 +602,7 @@ function scanTokens(s: Scan, en: Enabled, t: Uint16Array, tk: Tokenizer): void {
         if (slot >= 0 && (bits = simpleCues[slot] as number) !== 0 && s.equalsLower(start, end, simpleWords[slot] as string)) {
           setCues(s, bits, end);
         } else if (slot >= 0 || t[end] === 58 || (s.pendKind >= 0 && start - s.pendEnd <= window)) {
-          r = onWord(s, start, end, h, en);
+          r = onWord(s, start, end, slot >= 0 ? s.keywordInSlot(start, end, slot, kwi) : s.keyword(start, end, h, kwi), en);
         }
       }
       i = r > end ? r : end;

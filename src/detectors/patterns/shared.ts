@@ -367,6 +367,15 @@ export class Scan {
   keyword(start: number, end: number, hash: number, index: KeywordIndex = this.aux): Keyword | undefined {
     const g = index.group(hash);
     if (g < 0) return undefined;
+    return this.keywordInGroup(start, end, g, index);
+  }
+
+  /** keyword() for a word whose hash the scan already found in `slot` of `index` (no second probe). */
+  keywordInSlot(start: number, end: number, slot: number, index: KeywordIndex): Keyword | undefined {
+    return this.keywordInGroup(start, end, (index.slots[slot] as number) - 1, index);
+  }
+
+  private keywordInGroup(start: number, end: number, g: number, index: KeywordIndex): Keyword | undefined {
     const list = index.entries(g);
     // Most hashes hold one plain word: compare it and be done.
     if (list.length === 1) {

@@ -3,7 +3,7 @@
  * an SSN cue. The structure hook rejects area 000, 666 and 900-999, group 00 and serial 0000.
  */
 import { ssnValid } from '../../validators/ssn.js';
-import { CUE, stickyEnd, sticky, type PatternSpec, type Scan } from './shared.js';
+import { CUE, isDigit, stickyEnd, sticky, type PatternSpec, type Scan } from './shared.js';
 
 function spec(name: string, regex: RegExp, score: number, requiresContext: boolean, description: string): PatternSpec {
   return { name, family: 'ssn', type: 'SSN', regex, score, cuedScore: 1, context: ['ssn'], requiresContext, validator: 'ssnValid', description };
@@ -22,6 +22,10 @@ export function ssnAt(s: Scan, start: number, end: number, cued: boolean): numbe
   if (len === 3) {
     const nx = s.at(end);
     if (nx !== 45 && nx !== 32 && nx !== 46) return -1;
+    // The delimited regex's next three characters, from the code units ("120 mg" stops here).
+    const c = s.codes;
+    const sep = c[end + 3] as number;
+    if (!isDigit(c[end + 1] as number) || !isDigit(c[end + 2] as number) || (sep !== 45 && sep !== 32 && sep !== 46)) return -1;
     const e = stickyEnd(SSN_PATTERNS.delimited.regex, t, start);
     if (e < 0 || t.charCodeAt(start + 3) !== t.charCodeAt(start + 6)) return -1;
     if (!ssnValid(t.slice(start, e))) return -1;
