@@ -377,15 +377,16 @@ export async function createRedactor(options: RedactorOptions = {}): Promise<Red
     // text), then spliced from end to start so every offset still points into the original.
     // Pieces are collected and joined once: repeated string splicing would be quadratic.
     const replacements = entities.map((entity) => opFor(entity.type).apply(text.slice(entity.start, entity.end), new OpContext(entity, text, state)));
-    const pieces: string[] = [];
+    const pieces = new Array<string>(2 * entities.length + 1);
     let tail = text.length;
     for (let i = entities.length - 1; i >= 0; i--) {
       const e = entities[i] as Entity;
-      pieces.push(text.slice(e.end, tail), replacements[i] as string);
+      pieces[2 * i + 2] = text.slice(e.end, tail);
+      pieces[2 * i + 1] = replacements[i] as string;
       tail = e.start;
     }
-    pieces.push(text.slice(0, tail));
-    const out = pieces.reverse().join('');
+    pieces[0] = text.slice(0, tail);
+    const out = pieces.join('');
     return { text: out, entities };
   }
 
