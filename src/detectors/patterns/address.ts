@@ -4,7 +4,7 @@
  * 200"), and PO boxes. Reported as LOCATION. The first street word must be capitalised (or the
  * note all caps) and not a unit or clinical word, so "2 units per Dr" never reads as an address.
  */
-import { KW_STOP_STREET, hashWord, isUpper, isDigit, isLetter, stickyEnd, sticky, type PatternSpec, type Scan } from './shared.js';
+import { KW_STOP_STREET, hashCodes, hashWord, isUpper, isDigit, isLetter, stickyEnd, sticky, type PatternSpec, type Scan } from './shared.js';
 
 export const STREET_SUFFIXES: readonly string[] = [
   'Street', 'St', 'Avenue', 'Ave', 'Road', 'Rd', 'Boulevard', 'Blvd', 'Lane', 'Ln', 'Drive', 'Dr', 'Court', 'Ct',
@@ -50,6 +50,16 @@ function boxWithin(t: string, from: number, to: number): boolean {
 
 /** Case-folded word hashes (the scan's: h * 31 + (c | 32)) of the street suffixes. */
 const SUFFIX_HASHES = new Set(STREET_SUFFIXES.map(hashWord));
+/**
+ * Per case-folded (first letter, last letter) pair at ((first & 31) << 5) | (last & 31): the
+ * suffix lengths present, as a bit set (all are under 32 letters). Most words near a number
+ * fail it, so their hash is never computed.
+ */
+const SUFFIX_ENDS = new Int32Array(1024);
+for (const w of STREET_SUFFIXES) {
+  const k = ((w.charCodeAt(0) & 31) << 5) | (w.charCodeAt(w.length - 1) & 31);
+  SUFFIX_ENDS[k] = (SUFFIX_ENDS[k] as number) | (1 << w.length);
+}
 // The street regex's suffix starts at most a direction ("North ", 6) and four words of up to 25
 // characters and a space after the space that ends the house number.
 const SUFFIX_REACH = 1 + 6 + 4 * 26 + 1;
@@ -70,10 +80,10 @@ function suffixAhead(s: Scan, end: number): boolean {
     const ch = c[i] as number;
     if (isLetter(ch)) {
       if (c[i - 1] !== 32) continue;
-      let h = 0;
-      let j = i;
-      while (j < n && isLetter(c[j] as number)) h = (Math.imul(h, 31) + ((c[j++] as number) | 32)) | 0;
-      if (SUFFIX_HASHES.has(h) && !isDigit(s.at(j))) return true;
+      let j = i + 1;
+      while (j < n && isLetter(c[j] as number)) j++;
+      const len = j - i;
+      if (len < 32 && ((SUFFIX_ENDS[(((c[i] as number) & 31) << 5) | ((c[j - 1] as number) & 31)] as number) & (1 << len)) !== 0 && SUFFIX_HASHES.has(hashCodes(c, i, j)) && !isDigit(s.at(j))) return true;
       i = j - 1;
       continue;
     }

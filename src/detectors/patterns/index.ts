@@ -207,8 +207,10 @@ function cuedIdentifier(s: Scan, kind: number, start: number, end: number, en: E
 /** `allDigits`: the token has no letter (the scan loop already knows). */
 function onNumeric(s: Scan, start: number, end: number, en: Enabled, allDigits: boolean): number {
   const t = s.text;
-  const prev = s.at(start - 1);
-  const nx = s.at(end);
+  const codes = s.codes;
+  const prev = start > 0 ? (codes[start - 1] as number) : -1;
+  // codes[n] is 0 (s.at(n) would give -1): below, nx is only compared with separators.
+  const nx = codes[end] as number;
   // Continuation of a number we already passed (the "80" of 120/80, the "39" of 7.39).
   if ((prev === 47 || prev === 46 || prev === 58 || prev === 39) && isDigit(s.at(start - 2))) return -1;
   // The second number of a range ("13-18'", "5-6/3") is not a new date, unless the first was
@@ -230,7 +232,8 @@ function onNumeric(s: Scan, start: number, end: number, en: Enabled, allDigits: 
       if (r > 0) return r;
     }
   }
-  if (s.pendKind < 0 && en.other && hashLabel(s, start)) {
+  // hashLabel needs '#' right before `start` or before the spaces / colons there.
+  if (s.pendKind < 0 && en.other && (prev === 32 || prev === 58 || prev === 35) && hashLabel(s, start)) {
     s.pendKind = CUE.other;
     s.pendEnd = start;
     s.pendGeneric = true;
@@ -245,6 +248,13 @@ function onNumeric(s: Scan, start: number, end: number, en: Enabled, allDigits: 
     }
   }
   const len = end - start;
+  // A short number before a character that no family reads on from (',', ')', '%', a line
+  // end, ...): most numbers of a note. Only an age after an age cue, a year after an
+  // apostrophe or a history cue, and a UDI's "(01)" remain possible (see the families below).
+  if (allDigits && len <= 3 && nx !== 32 && nx !== 39 && nx !== 45 && nx !== 46 && nx !== 47 && nx !== 58) {
+    if (len === 1) return -1;
+    if (!s.cued(CUE.age, start, 8) && (len === 3 || (prev !== 39 && prev !== 40 && !(prev === 32 && s.cued(CUE.year, start, 3))))) return -1;
+  }
   const first = s.codeAt(start);
   let r = -1;
   if (en.other && len === 8 && nx === 45) {
