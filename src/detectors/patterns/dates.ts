@@ -110,7 +110,7 @@ export function fullDateAt(s: Scan, start: number, end: number): number {
   if (!re) return -1;
   const e = stickyEnd(re, t, start);
   if (e < 0) return -1;
-  const k = readNumbers(t, start, e, buf);
+  const k = readNumbers(s.codes, start, e, buf);
   if (k < 3 || buf[5] !== buf[8]) return -1;
   if (len <= 2) {
     const a = buf[0] as number;
@@ -126,7 +126,8 @@ export function fullDateAt(s: Scan, start: number, end: number): number {
 export function dateAtDigits(s: Scan, start: number, end: number, allDigits: boolean): number {
   const t = s.text;
   const len = end - start;
-  const nx = s.at(end);
+  // codes[n] is 0 where s.at(n) is -1: nx is only compared with separators and letters.
+  const nx = s.codes[end] as number;
   const cued = s.cued(CUE.date, start);
   if (allDigits) {
     if (len <= 2) {
@@ -134,7 +135,7 @@ export function dateAtDigits(s: Scan, start: number, end: number, allDigits: boo
         if (isDigit(s.at(end + 1))) {
           let e = secondSeparatorAt(s.codes, end + 1) ? stickyEnd(DATE_PATTERNS.mdy.regex, t, start) : -1;
           if (e > 0) {
-            const k = readNumbers(t, start, e, buf);
+            const k = readNumbers(s.codes, start, e, buf);
             const sepOk = buf[5] === buf[8];
             const a = buf[0] as number;
             const b = buf[3] as number;
@@ -149,7 +150,7 @@ export function dateAtDigits(s: Scan, start: number, end: number, allDigits: boo
           if (nx === 47) {
             e = stickyEnd(DATE_PATTERNS.md.regex, t, start);
             if (e > 0) {
-              readNumbers(t, start, e, buf);
+              readNumbers(s.codes, start, e, buf);
               const m = buf[0] as number;
               const d = buf[3] as number;
               const mdEnd = start + (buf[1] as number) + 1 + (buf[4] as number);
@@ -160,7 +161,7 @@ export function dateAtDigits(s: Scan, start: number, end: number, allDigits: boo
               }
             }
             e = stickyEnd(DATE_PATTERNS.my.regex, t, start);
-            if (e > 0 && readNumbers(t, start, e, buf) >= 2 && !looksLikeMeasure(s, start, start + 1 + (buf[1] as number) + (buf[4] as number), 1, 99)) {
+            if (e > 0 && readNumbers(s.codes, start, e, buf) >= 2 && !looksLikeMeasure(s, start, start + 1 + (buf[1] as number) + (buf[4] as number), 1, 99)) {
               s.emit('DATE', start, e, cued ? 0.85 : 0.7, SRC);
               s.lastDateEnd = e;
               return e;
@@ -168,7 +169,7 @@ export function dateAtDigits(s: Scan, start: number, end: number, allDigits: boo
           } else if (nx === 45 && s.cued(CUE.date, start, 10)) {
             e = stickyEnd(DATE_PATTERNS.mdHyphen.regex, t, start);
             if (e > 0) {
-              readNumbers(t, start, e, buf);
+              readNumbers(s.codes, start, e, buf);
               const m = buf[0] as number;
               const d = buf[3] as number;
               if (validMD(m, d) && d > m && !(d === m + 1 && m <= 4) && !looksLikeMeasure(s, start, e, 99, 1) && !isLetter(s.at(e))) {
@@ -213,7 +214,7 @@ export function dateAtDigits(s: Scan, start: number, end: number, allDigits: boo
       if (nx === 45 || nx === 47 || nx === 46) {
         const e = stickyEnd(DATE_PATTERNS.ymd.regex, t, start);
         if (e > 0) {
-          readNumbers(t, start, e, buf);
+          readNumbers(s.codes, start, e, buf);
           if (buf[5] === buf[8]) {
             s.emit('DATE', start, e, cued ? 1 : 0.95, SRC);
             s.lastDateEnd = e;
@@ -224,7 +225,7 @@ export function dateAtDigits(s: Scan, start: number, end: number, allDigits: boo
       if (s.opts.yearAlone && (s.cued(CUE.year, start, 10) || start - s.lastDateEnd <= 6)) {
         const e = stickyEnd(DATE_PATTERNS.year.regex, t, start);
         // A history year is not in the future.
-        if (e > 0 && (s.nextWordFlags(e, 2) & KW_UNIT) === 0 && readNumbers(t, start, e, buf) === 1 && (buf[0] as number) <= MAX_YEAR) {
+        if (e > 0 && (s.nextWordFlags(e, 2) & KW_UNIT) === 0 && readNumbers(s.codes, start, e, buf) === 1 && (buf[0] as number) <= MAX_YEAR) {
           s.emit('DATE', start, e, 0.6, SRC);
           s.lastDateEnd = e;
           return e;
@@ -265,7 +266,7 @@ function dayMonth(s: Scan, start: number, cued: boolean): number {
   if (!monthCanFollow(s.codes, start)) return -1;
   const e = stickyEnd(DATE_PATTERNS.dmyName.regex, t, start);
   if (e < 0) return -1;
-  const k = readNumbers(t, start, e, buf);
+  const k = readNumbers(s.codes, start, e, buf);
   const day = buf[0] as number;
   if (day < 1 || day > 31) return -1;
   const ordinal = isLetter(t.charCodeAt(start + (buf[1] as number))) && !startsMonth(t, start + (buf[1] as number));
@@ -389,7 +390,7 @@ export function dateAtMonth(s: Scan, start: number, end: number, ambiguous: bool
   const cued = s.cued(CUE.date, start);
   let e = stickyEnd(DATE_PATTERNS.mdyName.regex, t, start);
   if (e > 0) {
-    const k = readNumbers(t, start, e, buf);
+    const k = readNumbers(s.codes, start, e, buf);
     const day = buf[0] as number;
     const ordinal = isLetter(t.charCodeAt(findDigitEnd(t, end, e)));
     const hasYear = k >= 2 && (buf[4] === 4 || buf[5] === 39);

@@ -57,8 +57,10 @@ import {
   Scan,
   hashCodes,
   isAlnum,
+  packLower,
   isDigit,
   isLetter,
+  isUpper,
   type CueName,
   type Keyword,
   type PatternSpec,
@@ -305,7 +307,8 @@ function onNumeric(s: Scan, start: number, end: number, en: Enabled, allDigits: 
       r = ageAtDigits(s, start, end, allDigits);
       if (r > 0) return r;
     }
-    if (en.address && nx === 32 && len <= 7) {
+    // addressAt's first test, without the call: a capital or a digit after the space.
+    if (en.address && nx === 32 && len <= 7 && (isUpper(codes[end + 1] as number) || isDigit(codes[end + 1] as number))) {
       r = addressAt(s, start, end);
       if (r > 0) return r;
     }
@@ -472,6 +475,7 @@ function walk(s: Scan, en: Enabled, t: Uint16Array, from: number, bounded: boole
   const byEnds = kwi.lengthsByEnds;
   const simpleCues = kwi.simpleCues;
   const simpleWords = kwi.simpleWords;
+  const simplePacked = kwi.simplePacked;
   const window = s.window;
   let i = from;
   while (i < n) {
@@ -532,7 +536,7 @@ function walk(s: Scan, en: Enabled, t: Uint16Array, from: number, bounded: boole
         }
         const hit = slot >= 0;
         let bits: number;
-        if (hit && (bits = simpleCues[slot] as number) !== 0 && s.equalsLower(ws, end, simpleWords[slot] as string)) {
+        if (hit && (bits = simpleCues[slot] as number) !== 0 && simpleWordAt(s, t, ws, end, slot, simplePacked, simpleWords)) {
           // A plain cue word ("on", "in", "from", "since"): onWord would only set its cues.
           setCues(s, bits, end);
         } else if (hit || c === 58 || (s.pendKind >= 0 && ws - s.pendEnd <= window)) {
@@ -551,6 +555,16 @@ function walk(s: Scan, en: Enabled, t: Uint16Array, from: number, bounded: boole
     if (r > end) i = r;
   }
   return i;
+}
+
+/**
+ * The letter run t[start, end) is the plain cue word of `slot` (equalsLower with its word):
+ * words of 1-4 letters compare as one packed integer, without reading the word's string.
+ */
+function simpleWordAt(s: Scan, t: Uint16Array, start: number, end: number, slot: number, packed: Int32Array, words: string[]): boolean {
+  const p = packed[slot] as number;
+  if (p !== 0) return end - start <= 4 && packLower(t, start, end) === p;
+  return s.equalsLower(start, end, words[slot] as string);
 }
 
 /** A cue word ending at `end`: record the end of each of its cue kinds (`bits`); an identifier cue becomes the pending one. */
@@ -578,6 +592,7 @@ function scanTokens(s: Scan, en: Enabled, t: Uint16Array, tk: Tokenizer): void {
   const kwi = s.keywords;
   const simpleCues = kwi.simpleCues;
   const simpleWords = kwi.simpleWords;
+  const simplePacked = kwi.simplePacked;
   const window = s.window;
   let i = 0;
   let from = 0;
@@ -609,7 +624,7 @@ function scanTokens(s: Scan, en: Enabled, t: Uint16Array, tk: Tokenizer): void {
         const h = toks[k + 2] as number;
         const slot = kind === 0 ? kwi.find(h) : -1;
         let bits: number;
-        if (slot >= 0 && (bits = simpleCues[slot] as number) !== 0 && s.equalsLower(start, end, simpleWords[slot] as string)) {
+        if (slot >= 0 && (bits = simpleCues[slot] as number) !== 0 && simpleWordAt(s, t, start, end, slot, simplePacked, simpleWords)) {
           setCues(s, bits, end);
         } else if (slot >= 0 || t[end] === 58 || (s.pendKind >= 0 && start - s.pendEnd <= window)) {
           r = onWord(s, start, end, slot >= 0 ? s.keywordInSlot(start, end, slot, kwi) : s.keyword(start, end, h, kwi), en);

@@ -165,6 +165,8 @@ export class KeywordIndex {
   readonly simpleCues: Int32Array;
   /** The word of a simpleCues slot. */
   readonly simpleWords: string[];
+  /** The word of a simpleCues slot of 1-4 letters as packLower() gives it, else 0. */
+  readonly simplePacked: Int32Array;
   /**
    * For a word that ends many phrases ("no", "id", "number"): per hash of the word before it,
    * the entries that can match after that word, in table order (the phrases whose last earlier
@@ -180,6 +182,7 @@ export class KeywordIndex {
     this.slots = new Int32Array(size);
     this.simpleCues = new Int32Array(size);
     this.simpleWords = new Array<string>(size).fill('');
+    this.simplePacked = new Int32Array(size);
     this.groups = [];
     this.phrases = [];
     const byFirst = new Int32Array(32);
@@ -195,6 +198,11 @@ export class KeywordIndex {
       if (only && only.before.length === 0 && only.cues !== 0 && (only.flags & NOT_SIMPLE) === 0) {
         this.simpleCues[i] = only.cues;
         this.simpleWords[i] = only.word;
+        if (only.word.length <= 4 && /^[a-z]+$/.test(only.word)) {
+          let p = 0;
+          for (let k = only.word.length - 1; k >= 0; k--) p = (p << 8) | only.word.charCodeAt(k);
+          this.simplePacked[i] = p;
+        }
       }
       for (const k of list) {
         const f = (k.word.charCodeAt(0) | 32) & 31;
@@ -267,6 +275,17 @@ export function addKeyword(table: KeywordTable, word: string, before: readonly s
     list.push(kw);
     list.sort((a, b) => b.before.length - a.before.length);
   }
+}
+
+/**
+ * The 1-4 ASCII letters codes[start, end) case-folded (c | 32), one per byte, first in the low
+ * byte: equal to a KeywordIndex.simplePacked entry exactly when equalsLower() would hold (every
+ * byte is nonzero, so words of different lengths differ).
+ */
+export function packLower(codes: Uint16Array, start: number, end: number): number {
+  let p = 0;
+  for (let k = end - 1; k >= start; k--) p = (p << 8) | ((codes[k] as number) | 32);
+  return p;
 }
 
 /** Lower-case comparison of text[start, end) with an all-lowercase ASCII word. */
@@ -518,17 +537,20 @@ export function stickyEnd(re: RegExp, text: string, pos: number): number {
   return re.test(text) ? re.lastIndex : -1;
 }
 
-/** Reads successive digit runs in text[s, e) into `buf` as [value, length, sepBefore]*; returns count. */
-export function readNumbers(text: string, s: number, e: number, buf: Int32Array): number {
+/**
+ * Reads successive digit runs in codes[s, e) (the scan's code units, e <= n) into `buf` as
+ * [value, length, sepBefore]*; returns count.
+ */
+export function readNumbers(codes: Uint16Array, s: number, e: number, buf: Int32Array): number {
   let k = 0;
   let i = s;
   let sep = 0;
   while (i < e && k < buf.length / 3) {
-    const c = text.charCodeAt(i);
+    const c = codes[i] as number;
     if (c >= 48 && c <= 57) {
       let v = 0;
       const st = i;
-      while (i < e && isDigit(text.charCodeAt(i)) && i - st < 9) v = v * 10 + (text.charCodeAt(i++) - 48);
+      while (i < e && isDigit(codes[i] as number) && i - st < 9) v = v * 10 + ((codes[i++] as number) - 48);
       buf[k * 3] = v;
       buf[k * 3 + 1] = i - st;
       buf[k * 3 + 2] = sep;
