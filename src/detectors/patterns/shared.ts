@@ -406,28 +406,32 @@ export class Scan {
 
   /** keyword() for a group with phrases or several spellings (kept apart so keyword() inlines). */
   private phraseKeyword(start: number, end: number, g: number, entries: Keyword[], index: KeywordIndex): Keyword | undefined {
+    const c = this.codes;
+    // The 1-3 separators before `start` and the alphanumeric run before them (the word before),
+    // read once: prevEnd is -1 without a separator.
+    let p = start;
+    let gap = 0;
+    while (p > 0 && gap < 3 && !isAlnum(c[p - 1] as number)) {
+      p--;
+      gap++;
+    }
+    const prevEnd = gap === 0 ? -1 : p;
+    let prevStart = prevEnd;
+    if (prevEnd >= 0) while (prevStart > 0 && isAlnum(c[prevStart - 1] as number)) prevStart--;
     let list = entries;
     const pi = index.phrases[g];
     if (pi !== undefined) {
       // Only the phrases whose last earlier word hashes like the word before `start` (an
       // all-letter phrase word matches only the whole alphanumeric run before the separators).
-      const pe = this.separatorsBefore(start);
-      let sub = pi.rest;
-      if (pe >= 0) {
-        let p = pe;
-        while (p > 0 && isAlnum(this.codes[p - 1] as number)) p--;
-        sub = pi.byPrev.get(hashCodes(this.codes, p, pe)) ?? pi.rest;
-      }
-      list = sub;
+      list = prevEnd >= 0 ? (pi.byPrev.get(hashCodes(c, prevStart, prevEnd)) ?? pi.rest) : pi.rest;
     }
     // A common word can end many phrases ("no" ends "mrn no", "account no", ...): the word
-    // itself is compared once per distinct spelling and the separator run before it is walked
-    // once, and each phrase's last word is checked there before the whole phrase is.
+    // itself is compared once per distinct spelling, and each phrase's last word is checked
+    // against the run before the separators before the whole phrase is.
     let lastWord: string | undefined;
     let same = false;
-    let prevEnd = -2; // where the word before `start` ends; -1 when no separator; -2 not yet computed
-    let prevLen = -1; // length of the alphanumeric run ending at prevEnd; -1 not yet computed
-    for (const kw of list) {
+    for (let k = 0; k < list.length; k++) {
+      const kw = list[k] as Keyword;
       if (kw.word !== lastWord) {
         lastWord = kw.word;
         same = this.equalsLower(start, end, kw.word);
@@ -435,17 +439,9 @@ export class Scan {
       if (!same) continue;
       const nb = kw.before.length;
       if (nb === 0) return kw;
-      if (prevEnd === -2) prevEnd = this.separatorsBefore(start);
       if (prevEnd < 0) continue;
-      if (kw.lastLen >= 0) {
-        // An all-letter word matches only an alphanumeric run of its own length (see below).
-        if (prevLen < 0) {
-          let p = prevEnd;
-          while (p > 0 && isAlnum(this.codes[p - 1] as number)) p--;
-          prevLen = prevEnd - p;
-        }
-        if (prevLen !== kw.lastLen) continue;
-      }
+      // An all-letter word matches only an alphanumeric run of its own length.
+      if (kw.lastLen >= 0 && prevEnd - prevStart !== kw.lastLen) continue;
       const last = kw.before[nb - 1] as string;
       const s = prevEnd - last.length;
       if (s < 0 || !this.equalsLower(s, prevEnd, last) || isAlnum(this.at(s - 1))) continue;
