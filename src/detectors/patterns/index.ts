@@ -559,11 +559,11 @@ function walk(s: Scan, en: Enabled, t: Uint16Array, from: number, bounded: boole
 
 /**
  * The letter run t[start, end) is the plain cue word of `slot` (equalsLower with its word):
- * words of 1-4 letters compare as one packed integer, without reading the word's string.
+ * words of 1-6 letters compare as one packed integer, without reading the word's string.
  */
 function simpleWordAt(s: Scan, t: Uint16Array, start: number, end: number, slot: number, packed: Int32Array, words: string[]): boolean {
   const p = packed[slot] as number;
-  if (p !== 0) return end - start <= 4 && packLower(t, start, end) === p;
+  if (p !== 0) return end - start <= 6 && packLower(t, start, end) === p;
   return s.equalsLower(start, end, words[slot] as string);
 }
 

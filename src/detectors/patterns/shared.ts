@@ -165,7 +165,7 @@ export class KeywordIndex {
   readonly simpleCues: Int32Array;
   /** The word of a simpleCues slot. */
   readonly simpleWords: string[];
-  /** The word of a simpleCues slot of 1-4 letters as packLower() gives it, else 0. */
+  /** The word of a simpleCues slot of 1-6 letters as packLower() gives it, else 0. */
   readonly simplePacked: Int32Array;
   /**
    * For a word that ends many phrases ("no", "id", "number"): per hash of the word before it,
@@ -198,9 +198,9 @@ export class KeywordIndex {
       if (only && only.before.length === 0 && only.cues !== 0 && (only.flags & NOT_SIMPLE) === 0) {
         this.simpleCues[i] = only.cues;
         this.simpleWords[i] = only.word;
-        if (only.word.length <= 4 && /^[a-z]+$/.test(only.word)) {
+        if (only.word.length <= 6 && /^[a-z]+$/.test(only.word)) {
           let p = 0;
-          for (let k = only.word.length - 1; k >= 0; k--) p = (p << 8) | only.word.charCodeAt(k);
+          for (let k = only.word.length - 1; k >= 0; k--) p = (p << 5) | (only.word.charCodeAt(k) & 31);
           this.simplePacked[i] = p;
         }
       }
@@ -278,13 +278,14 @@ export function addKeyword(table: KeywordTable, word: string, before: readonly s
 }
 
 /**
- * The 1-4 ASCII letters codes[start, end) case-folded (c | 32), one per byte, first in the low
- * byte: equal to a KeywordIndex.simplePacked entry exactly when equalsLower() would hold (every
- * byte is nonzero, so words of different lengths differ).
+ * The 1-6 ASCII letters codes[start, end), 5 bits each (c & 31: 1-26 for a letter of either
+ * case), first in the low bits: for a letter run, equal to a KeywordIndex.simplePacked entry
+ * exactly when equalsLower() would hold (no letter packs to 0, so words of different lengths
+ * differ).
  */
 export function packLower(codes: Uint16Array, start: number, end: number): number {
   let p = 0;
-  for (let k = end - 1; k >= start; k--) p = (p << 8) | ((codes[k] as number) | 32);
+  for (let k = end - 1; k >= start; k--) p = (p << 5) | ((codes[k] as number) & 31);
   return p;
 }
 
