@@ -164,7 +164,7 @@ function isSep(c: number): boolean {
 /** Offset of the next `+` followed by a digit at or after `from`, or -1. */
 function nextPlus(text: string, from: number): number {
   let p = text.indexOf('+', from);
-  while (p >= 0 && !isDigit(text.charCodeAt(p + 1))) p = text.indexOf('+', p + 1);
+  while (p >= 0 && !(p + 1 < text.length && isDigit(text.charCodeAt(p + 1)))) p = text.indexOf('+', p + 1);
   return p;
 }
 
@@ -430,16 +430,23 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
   function mayBePager(text: string, pos: number): boolean {
     if (cueWindow === 0) return false;
     if (pos === memoPos) return memoKind === 'pager';
-    // The window windowStart() gives, found on the window's slice with a native lastIndexOf:
-    // this runs for most 4-6 digit numbers, and calling windowStart (a JS walk back) and slicing
-    // after it measured 4-7% slower for the detector.
+    // The window windowStart() gives, on the window's slice: this runs for most 4-6 digit
+    // numbers, and calling windowStart (a JS walk back) and slicing after it measured 4-7% slower
+    // for the detector. First the gate from past the fragment of a word the window may start in
+    // (windowStart drops it when no newline follows it, and a newline is never part of it): a
+    // cue after the last newline is a cue after the fragment, so no match there means none in
+    // the window, and the newline (a runtime lastIndexOf) is looked for only after a match.
     const from = Math.max(0, pos - cueWindow);
     const windowText = text.slice(from, pos);
-    let off = windowText.lastIndexOf('\n') + 1;
-    if (off === 0 && from > 0 && isAsciiAlnum(text.charCodeAt(from - 1))) {
+    let off = 0;
+    if (from > 0 && isAsciiAlnum(text.charCodeAt(from - 1))) {
       while (off < windowText.length && isAsciiAlnum(windowText.charCodeAt(off))) off++;
     }
     pagerGate.lastIndex = off;
+    if (!pagerGate.test(windowText)) return false;
+    const line = windowText.lastIndexOf('\n') + 1;
+    if (line === 0) return true;
+    pagerGate.lastIndex = line;
     return pagerGate.test(windowText);
   }
 
@@ -626,10 +633,12 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
   function readGroups(text: string, first: number): number {
     groupCount = 0;
     digitCount = 0;
+    // Every read stays inside the text (runs often end it): see codeAt.
+    const n = text.length;
     let k = first;
     for (;;) {
       const gs = k;
-      while (isDigit(text.charCodeAt(k))) k++;
+      while (k < n && isDigit(text.charCodeAt(k))) k++;
       let g = pool[groupCount];
       if (g === undefined) {
         g = { start: gs, end: k };
@@ -641,8 +650,8 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
       groupCount++;
       digitCount += k - gs;
       let q = k;
-      while (q - k < 4 && isSep(text.charCodeAt(q))) q++;
-      if (q - k <= 3 && isDigit(text.charCodeAt(q))) k = q;
+      while (q - k < 4 && q < n && isSep(text.charCodeAt(q))) q++;
+      if (q - k <= 3 && q < n && isDigit(text.charCodeAt(q))) k = q;
       else return k;
     }
   }
@@ -789,7 +798,7 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
     // ... or alone in a delimited cell (TSV, CSV, HL7 field) whose header is far away: weak.
     if (glen(groups, i) === 3 && glen(groups, i + 1) === 4 && sepOf(text, groups, i) === '-' && text.charCodeAt(gi.start) >= 50) {
       const end = (groups[i + 1] as Group).end;
-      if (isCellEdge(text.charCodeAt(start - 1)) && isCellEdge(text.charCodeAt(end))) return { start, end, score: PHONE_SCORES.cell, last: i + 1 };
+      if (isCellEdge(codeAt(text, start - 1)) && isCellEdge(codeAt(text, end))) return { start, end, score: PHONE_SCORES.cell, last: i + 1 };
     }
     if (glen(groups, i) === 7 && text.charCodeAt(gi.start) >= 50 && !continuesAfter(text, groups, i)) {
       const cue = nearestCue(text, start);
@@ -823,6 +832,16 @@ function isWrapped(text: string, start: number, end: number): boolean {
 /** Include an opening parenthesis right before an area code: (617) 555-0123. */
 function openParenStart(text: string, start: number): number {
   return start > 0 && text.charCodeAt(start - 1) === 40 ? start - 1 : start;
+}
+
+/**
+ * `text.charCodeAt(i)`, NaN outside the text, without reading outside it: V8 deoptimizes a
+ * charCodeAt call site the first time it reads out of range and calls the builtin there ever
+ * after, which made every read in the run loops several times slower once some text ended in a
+ * digit.
+ */
+function codeAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : NaN;
 }
 
 /** Tab, comma, pipe, CR/LF: the edges of a table cell or HL7 field (NaN: text edge). */
