@@ -125,12 +125,14 @@ export const PHONE_CANDIDATE_RE = /[+(]?\d(?:[() .\/\t-]{0,3}\d){3,}/g;
  * before it is a space, tab or `(` with a digit further back, so no `x`/`ext` stands right
  * before it), and a lone 3-digit run has fewer than the 4 digits a candidate needs. The pattern
  * starts with three fixed `\d`, so V8 skips through text Boyer-Moore style instead of trying
- * every position as it must for PHONE_CANDIDATE_RE. The match's last character is always a
- * digit of the run (never more than 3 separators). Linear: the alternatives after the three
- * digits are bounded.
+ * every position as it must for PHONE_CANDIDATE_RE. What follows the three digits is a
+ * lookahead, so the match is those three digits and `lastIndex - 3` is where it starts: the
+ * walk back to the run's first digit (chainStart) starts there instead of at the match's far
+ * end (the lookahead finds the same leftmost matches the consuming form did). Linear: the
+ * alternatives after the three digits are bounded.
  */
 export const NANP_CANDIDATE_RE =
-  /\d\d\d(?:\d|[() .\/\t-]{1,3}\d\d\d|(?:[ \t][() .\/\t-]{0,2}|[().\/-][ \t][() .\/\t-]?|[().\/-]{2}[ \t])\d|(?<=011)[() .\/\t-]{1,3}\d)/g;
+  /\d\d\d(?=\d|[() .\/\t-]{1,3}\d\d\d|(?:[ \t][() .\/\t-]{0,2}|[().\/-][ \t][() .\/\t-]?|[().\/-]{2}[ \t])\d|(?<=011)[() .\/\t-]{1,3}\d)/g;
 
 /** An extension right after a number: `x123`, ` ext. 45`, `, extension 7`. Sticky. */
 const EXTENSION_RE = /[ \t]{0,2},?[ \t]{0,2}(?:x|ext|extn|extension|ex)\.?[ \t]{0,2}[#:]?[ \t]{0,2}\d{1,6}(?!\d)/iy;
@@ -602,13 +604,13 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
   function scanNanp(text: string, out: Entity[], wantPhone: boolean, wantFax: boolean): void {
     const re = nanpRe;
     re.lastIndex = 0;
-    let digit = re.test(text) ? re.lastIndex - 1 : -1;
+    let digit = re.test(text) ? re.lastIndex - 3 : -1;
     let plus = nextPlus(text, 0);
     let pos = 0;
     for (;;) {
       if (digit >= 0 && digit < pos) {
         re.lastIndex = pos;
-        digit = re.test(text) ? re.lastIndex - 1 : -1;
+        digit = re.test(text) ? re.lastIndex - 3 : -1;
       }
       if (plus >= 0 && plus < pos) plus = nextPlus(text, pos);
       let hit: number;
@@ -800,6 +802,11 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
       const end = (groups[i + 1] as Group).end;
       if (isCellEdge(codeAt(text, start - 1)) && isCellEdge(codeAt(text, end))) return { start, end, score: PHONE_SCORES.cell, last: i + 1 };
     }
+    // The shapes left end at this group; when a letter other than x or e (an extension) follows
+    // it ("1500cc", "1200U", "100mg"), emit() drops their hit and scanGroups goes on with the
+    // next group either way, so they need no cue search.
+    const after = codeAt(text, gi.end);
+    if (isAsciiLetter(after) && (after | 32) !== 120 && (after | 32) !== 101) return undefined;
     if (glen(groups, i) === 7 && text.charCodeAt(gi.start) >= 50 && !continuesAfter(text, groups, i)) {
       const cue = nearestCue(text, start);
       if (cue === 'phone' || cue === 'pager' || cue === 'fax') return { start, end: gi.end, score: PHONE_SCORES.cued, last: i };
