@@ -218,7 +218,7 @@ function onNumeric(s: Scan, start: number, end: number, en: Enabled, allDigits: 
   // The second number of a range ("13-18'", "5-6/3") is not a new date, unless the first was
   // a date ("6/30-7/2").
   if (prev === 45 && isDigit(s.at(start - 2)) && s.lastDateEnd !== start - 1 && (nx === 47 || nx === 39)) return -1;
-  if (prev >= 128 && isAlnum(0) === false && /[\p{L}\p{N}]/u.test(t[start - 1] ?? '')) return -1;
+  if (prev >= 128 && /[\p{L}\p{N}]/u.test(t[start - 1] ?? '')) return -1;
   let cuedKind = -1;
   if (en.iban && !allDigits && end - start >= 4 && isLetter(s.codeAt(start)) && isLetter(s.codeAt(start + 1)) && isDigit(s.codeAt(start + 2)) && isDigit(s.codeAt(start + 3))) {
     const r = ibanAt(s, start);
