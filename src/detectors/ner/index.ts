@@ -154,7 +154,6 @@ interface Loaded {
 const STOP_TYPES: ReadonlySet<EntityType> = new Set(['NAME', 'LOCATION', 'ORGANIZATION']);
 const TITLES: ReadonlySet<string> = new Set(NAME_TITLES);
 
-/** True when the word before token `t` (skipping one '.') is a title: "dr. lindqvist", "Mrs Hope". */
 /**
  * True when [start, end) is glued to a time or decimal ("13:[10]", "12.[9/21].9") or holds more
  * than three digit groups: a lab value, setting or schedule, not a date.
@@ -217,6 +216,7 @@ export function implausibleDate(text: string, start: number, end: number): boole
   return !(monthDay && isYear(g[2] as string));
 }
 
+/** True when the word before token `t` (skipping one '.') is a title: "dr. lindqvist", "Mrs Hope". */
 function afterTitle(text: string, tokens: Tokens, t: number): boolean {
   let p = t - 1;
   if (p >= 0 && !tokens.word[p] && text.charCodeAt(tokens.starts[p] as number) === 46) p--;
