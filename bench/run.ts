@@ -85,7 +85,7 @@ type RoundCell = Cell & { lat: number[] };
  */
 async function measureCell(fn: RedactFn, label: string, docs: readonly string[], seconds: number, quick: boolean, warmSeconds: number, minDocs: number): Promise<RoundCell> {
   const bytes = docs.map((d) => Buffer.byteLength(d, 'utf8'));
-  // Warm-up: a few documents (at least 64 KB of input and ~0.4 s) so the JIT has settled.
+  // Warm-up (first round only): at least 64 KB of input and `warmSeconds`, so the JIT has settled.
   const warmUntil = performance.now() + warmSeconds * 1000;
   let w = 0;
   let warmBytes = 0;

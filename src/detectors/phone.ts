@@ -213,11 +213,19 @@ function escapeCue(word: string): string {
  * character is alphanumeric or not), and within each half the kinds keep their order, so the
  * match found is the one the per-cue form found.
  */
+/**
+ * A cue list as every cue matcher reads it: trimmed, lower-case, without repeats, longest first
+ * (the cue regex, its JS twin and the pager gate must agree on it).
+ */
+function cueWords(list: readonly string[]): string[] {
+  return [...new Set(list.map((w) => w.trim().toLowerCase()))].sort((a, b) => b.length - a.length);
+}
+
 function compileCues(lists: Record<CueKind, readonly string[]>): RegExp {
   const word: string[] = [];
   const other: string[] = [];
   for (const kind of ['fax', 'pager', 'block', 'phone'] as const) {
-    const words = [...new Set(lists[kind].map((w) => w.trim().toLowerCase()))].sort((a, b) => b.length - a.length);
+    const words = cueWords(lists[kind]);
     const w1: string[] = [];
     const w2: string[] = [];
     for (const w of words) {
@@ -252,7 +260,7 @@ interface CueScanner {
  * the test can start past a prefix of the window (lastIndex).
  */
 function compileCueGate(words: readonly string[]): RegExp {
-  const alternatives = [...new Set(words.map((w) => w.trim().toLowerCase()))].map(escapeCue);
+  const alternatives = cueWords(words).map(escapeCue);
   return new RegExp(alternatives.length > 0 ? alternatives.join('|') : '(?!)', 'gi');
 }
 
@@ -333,7 +341,7 @@ function compileCueScanner(lists: Record<CueKind, readonly string[]>): CueScanne
   const entries: CueEntry[] = [];
   for (const kind of ['fax', 'pager', 'block', 'phone'] as const) {
     // The same list, order and dedupe as compileCues.
-    const words = [...new Set(lists[kind].map((w) => w.trim().toLowerCase()))].sort((a, b) => b.length - a.length);
+    const words = cueWords(lists[kind]);
     for (const word of words) {
       if (!/^[\x20-\x7e]+$/.test(word)) return undefined;
       entries.push({ word, kind, rightEdge: /[a-z0-9]$/.test(word), modifier: MODIFIER_CUES.has(word) });

@@ -199,9 +199,7 @@ export class KeywordIndex {
         this.simpleCues[i] = only.cues;
         this.simpleWords[i] = only.word;
         if (only.word.length <= 6 && /^[a-z]+$/.test(only.word)) {
-          let p = 0;
-          for (let k = only.word.length - 1; k >= 0; k--) p = (p << 5) | (only.word.charCodeAt(k) & 31);
-          this.simplePacked[i] = p;
+          this.simplePacked[i] = packLower(Uint16Array.from(only.word, (c) => c.charCodeAt(0)), 0, only.word.length);
         }
       }
       for (const k of list) {

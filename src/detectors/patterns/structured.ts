@@ -293,11 +293,8 @@ export function tablePass(s: Scan, codes: Uint16Array): void {
   if (t.indexOf('\n') < 0) return;
   let ls = 0;
   let active: ReturnType<typeof header>;
-  // Next position of each delimiter at or after the line start (text length when none): a
-  // header's first cell ends at a delimiter within 43 characters, so a line without one there
-  // fails headerShape, and most prose lines are passed over here without walking them. Each
-  // position only moves forward, so all the indexOf calls together read the text once per
-  // delimiter.
+  // nextDelimiter's cache. A header's first cell ends at a delimiter within 43 characters, so a
+  // line without one there fails headerShape and is passed over without walking it.
   const next = [-1, -1, -1, -1];
   while (ls < t.length) {
     let d = -1;
