@@ -22,7 +22,7 @@ import { DEFAULT_MODEL_PATH, lexiconPathFor, metadataPathFor, readLexicon, readM
 import { LEX_STOP_BITS, loadNerLexicon, type NerLexicon } from './lexicon.js';
 import { createSessionWithFallback, loadOrt, type OrtModule, type OrtSession } from './runtime.js';
 import type { Tokens } from './tokenizer.js';
-import { NAME_TITLES } from '../clinical/context.js';
+import { NAME_TITLES, US_STATE_CODES, US_STATE_NAMES } from '../clinical/context.js';
 
 export { ExecutionProviderError, type ProviderFailure } from './runtime.js';
 export { FEATURIZER_VERSION } from './featurizer.js';
@@ -53,7 +53,10 @@ export interface NerOptions {
    * clinical stop list, minus its geography): the model's most frequent false positives
    * ("visited", "hospice", "cardiology"); and DATE entities that are part of a time or decimal
    * ("13:10", "12.9/21.9"), have more than three digit groups ("24/06/12/18"), are one group of
-   * a longer slash run ("14/32") or no calendar date ("07-1530").
+   * a longer slash run ("14/32") or no calendar date ("07-1530"); NAME / LOCATION /
+   * ORGANIZATION entities without a letter ("to 209"); and a LOCATION that is only a US state
+   * ("moving from Florida", "back to NC": not PHI under Safe Harbor), unless it follows "City, "
+   * or precedes a ZIP code.
    * @default true
    */
   stopWords?: boolean;
@@ -214,6 +217,43 @@ export function implausibleDate(text: string, start: number, end: number): boole
   const monthDay = (a >= 1 && a <= 12 && b >= 1 && b <= 31) || (a >= 1 && a <= 31 && b >= 1 && b <= 12);
   if (g.length === 2) return !(monthDay || (a >= 1 && a <= 12 && isYear(g[1] as string)));
   return !(monthDay && isYear(g[2] as string));
+}
+
+/**
+ * One-word state names the model may report alone. Safe Harbor does not require states to be
+ * removed, and the rule-based families leave them; so a model LOCATION that is only a state is a
+ * false positive ("moving from Florida", "returning to NC"). Left out: second words of two-word
+ * states and names that are also cities or surnames ("York", "Columbia", "Washington").
+ */
+const STATE_NAMES: ReadonlySet<string> = new Set(
+  US_STATE_NAMES.filter((n) => !['washington', 'carolina', 'dakota', 'jersey', 'hampshire', 'mexico', 'york', 'island', 'columbia'].includes(n)),
+);
+const STATE_CODES: ReadonlySet<string> = new Set(US_STATE_CODES.map((c) => c.toUpperCase()));
+
+/**
+ * True when [start, end) is a US state alone in prose: a listed state name (any case) or a
+ * two-letter code in capitals, right after a word ("moving from Florida", "back to NC"). Kept:
+ * states after a separator, as in addresses and records ("Red Bank, NJ", "^MA^", `"state": "MA"`),
+ * at the start of a line, or before a ZIP code ("NJ 07701").
+ */
+export function bareState(text: string, start: number, end: number): boolean {
+  const w = text.slice(start, end);
+  if (!STATE_NAMES.has(w.toLowerCase()) && !STATE_CODES.has(w)) return false;
+  let p = start - 1;
+  while (p >= 0 && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p--;
+  if (p < 0 || p === start - 1 || !/\p{L}/u.test(text.charAt(p))) return false;
+  let q = end;
+  while (q < text.length && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9)) q++;
+  return !/^\d{5}(?!\d)/.test(text.slice(q, q + 6));
+}
+
+/** True when [start, end) holds no letter: a room number or time is no name or place ("to 209"). */
+export function letterless(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && /\p{L}/u.test(text.charAt(i)))) return false;
+  }
+  return true;
 }
 
 /** True when the word before token `t` (skipping one '.') is a title: "dr. lindqvist", "Mrs Hope". */
@@ -414,6 +454,11 @@ export function createNerDetector(options?: NerOptions): NerDetector {
         (a === z && l.stop && score < l.stopKeep && STOP_TYPES.has(type) &&
           (l.lexicon.bits(text.slice(tokens.starts[a] as number, tokens.ends[a] as number).toLowerCase()) & LEX_STOP_BITS) !== 0 &&
           !afterTitle(text, tokens, a)) ||
+        // Room numbers and times typed as places ("transferred to 209", "admitted at 1900"), and
+        // states alone: no held-out true positive among them.
+        (l.stop && STOP_TYPES.has(type) && a <= z &&
+          (letterless(text, tokens.starts[a] as number, tokens.ends[z] as number) ||
+            (type === 'LOCATION' && a === z && bareState(text, tokens.starts[a] as number, tokens.ends[z] as number)))) ||
         // Times, decimals, ratios and lab pairs are not dates: on held-out patients these were
         // most of the model's DATE false positives and none of its true ones.
         (l.stop && type === 'DATE' && a <= z &&

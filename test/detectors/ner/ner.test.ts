@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DetectorError, createRedactor, listDetectorFactories, type DetectContext } from '../../../src/index.js';
-import { ExecutionProviderError, createNerDetector, implausibleDate, nerAvailable, nerDetectorFactory, numericGlue } from '../../../src/detectors/ner/index.js';
+import { ExecutionProviderError, bareState, createNerDetector, implausibleDate, letterless, nerAvailable, nerDetectorFactory, numericGlue } from '../../../src/detectors/ner/index.js';
 import { ENTITY_TYPES } from '../../../src/types.js';
 import { METADATA_PATH, MODEL_PATH, canRun, hasOrt } from './helpers.js';
 
@@ -94,6 +94,40 @@ describe('ner date filter (implausibleDate)', () => {
     ] as const) {
       expect(at(text, span), span).toBe(false);
     }
+  });
+});
+
+describe('ner place filter (bareState, letterless)', () => {
+  const at = (f: (t: string, s: number, e: number) => boolean, text: string, span: string): boolean => {
+    const i = text.indexOf(span);
+    return f(text, i, i + span.length);
+  };
+  it('flags a state alone after a word, in any case, and two-letter codes in capitals', () => {
+    expect(at(bareState, 'they are moving from Florida soon', 'Florida')).toBe(true);
+    expect(at(bareState, 'RETURNING TO NC IN THE AM', 'NC')).toBe(true);
+    expect(at(bareState, 'a sister in illinois was called', 'illinois')).toBe(true);
+  });
+  it('keeps states in addresses and records, cities and words that are not states', () => {
+    for (const [text, span] of [
+      ['lives in Red Bank, NJ with son', 'NJ'],
+      ['PID|1||^^LOWELL^MA^01852', 'MA'],
+      ['"city": "Boston", "state": "MA"', 'MA'],
+      ['sent to Albany NY 12208 today', 'NY'],
+      ['Florida', 'Florida'],
+      ['from York this am', 'York'],
+      ['moved to Columbia last year', 'Columbia'],
+      ['seen in oh 3 weeks', 'oh'],
+      ['from Springfield today', 'Springfield'],
+    ] as const) {
+      expect(at(bareState, text, span), `${text} / ${span}`).toBe(false);
+    }
+  });
+  it('letterless: digits and punctuation only', () => {
+    expect(at(letterless, 'transferred to 209 quartermain', '209')).toBe(true);
+    expect(at(letterless, 'at 19:00', '19:00')).toBe(true);
+    expect(at(letterless, 'to 5B today', '5B')).toBe(false);
+    expect(at(letterless, 'at Zoë', 'Zoë')).toBe(false);
+    expect(at(letterless, 'to Ōsaka', 'Ōsaka')).toBe(false);
   });
 });
 
