@@ -70,7 +70,7 @@ import { SSN_PATTERNS, ssnAt } from './ssn.js';
 import { STRUCTURED_PATTERNS, hl7Pass, tablePass } from './structured.js';
 import { URL_PATTERNS, urlAtScheme, urlAtTld } from './url.js';
 import { VEHICLE_PATTERNS, plateAt, vinAt } from './vehicle.js';
-import { ZIP_PATTERNS, zipAt } from './zip.js';
+import { ZIP_PATTERNS, zipAfterState, zipAt } from './zip.js';
 
 export type { PatternSpec, CueName } from './shared.js';
 export { DEFAULT_CUE_WORDS } from './cues.js';
@@ -245,6 +245,12 @@ function onNumeric(s: Scan, start: number, end: number, en: Enabled, allDigits: 
     s.pendKind = -1;
     if (start - s.pendEnd <= s.window) {
       cuedKind = kind;
+      // A state right before five digits makes them a ZIP whatever cue is pending: the cue word
+      // was part of the place ("Red Bank, NJ 07701").
+      if (kind !== CUE.zip && en.zip && allDigits && zipAfterState(s, start, end)) {
+        const z = zipAt(s, start, end);
+        if (z > 0) return z;
+      }
       const r = cuedIdentifier(s, kind, start, end, en);
       if (r > 0) return r;
     }

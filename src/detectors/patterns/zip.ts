@@ -59,6 +59,14 @@ function stateCodeBefore(s: Scan, start: number): boolean {
   return CODES.has(((a & ~0x20) << 8) | (b & ~0x20));
 }
 
+/**
+ * True when the five digits at [start, end) follow a state code or name ("Red Bank, NJ 07701"):
+ * then they are a ZIP even while another family's cue is pending ("bank" in "Red Bank").
+ */
+export function zipAfterState(s: Scan, start: number, end: number): boolean {
+  return end - start === 5 && (stateCodeBefore(s, start) || (s.prevWordFlags(start, 3) & KW_STATE) !== 0);
+}
+
 export function zipAt(s: Scan, start: number, end: number): number {
   if (end - start !== 5) return -1;
   const cued = s.cued(CUE.zip, start, 16);

@@ -62,6 +62,9 @@ const POSITIVES: [string, EntityType, string][] = [
   ['savannah, ga 38486-1234', 'ZIP_CODE', '38486-1234'],
   ['Austin Texas 78701', 'ZIP_CODE', '78701'],
   ['zip code: 10001', 'ZIP_CODE', '10001'],
+  // "Bank" is an account cue; the state between it and the digits makes them a ZIP.
+  ['lives in Red Bank, NJ 07701 with son', 'ZIP_CODE', '07701'],
+  ['bank account 07701', 'ACCOUNT_NUMBER', '07701'],
   ['lives at 123 Main St, Apt 4B with', 'LOCATION', '123 Main St, Apt 4B'],
   ['at 1600 N Elm Avenue Suite 200 in', 'LOCATION', '1600 N Elm Avenue Suite 200'],
   ['PO Box 552 Boston', 'LOCATION', 'PO Box 552'],
