@@ -276,6 +276,10 @@ export function runRules(text: string, tokens: readonly Token[], lex: Lexicon, o
       const a = tok(last);
       const b = tok(j);
       if (!a || !b || !joinable(text, a, b)) break;
+      // A dot and a space join a name only after an initial or "St" ("J. Smith", "St. Clair");
+      // after a whole word they end the sentence ("Dr. Patel. MRN 0045..."). A bare dot still
+      // joins ("korbin.jakubowski" in a user name).
+      if (text.charCodeAt(a.end) === 46 && b.start > a.end + 1 && !isInitial(last) && a.lower !== 'st') break;
       const afterFirst = lex.isFirst(low(last)) || isInitial(last);
       if (lexName(j) || properUnknown(j) || (isInitial(j) && j + 1 < n && (lexName(j + 1) || properUnknown(j + 1) || lex.isName(low(j + 1)))) || (afterFirst && lex.isName(low(j)) && !isFunc(j) && !isStop(j) && (!mixed || b.shape !== Shape.Lower))) {
         last = j;

@@ -48,6 +48,8 @@ const POSITIVES: [string, string[]][] = [
   ['HUSBAND GENE PHONED FROM SCHENECTADY AT NOON', ['GENE', 'SCHENECTADY']],
   ['Transferred from Willow Grove Methodist Hospital to Ellison 4', ['Willow Grove Methodist', 'Ellison']],
   ['Case manager Jolene Whitfield met with daughter Marisol', ['Jolene Whitfield', 'Marisol']],
+  ['seen by Dr. J. Okonkwo on rounds', ['J', 'Okonkwo']],
+  ['login user=korbin.jakubowski at noon', ['korbin.jakubowski']],
 ];
 
 // [text, words that must not be covered]
@@ -69,6 +71,9 @@ const NEGATIVES: [string, string[]][] = [
   ['PA catheter readings: PA numbers 40/20', ['numbers', 'catheter']],
   ['sister lives in Oregon', ['Oregon']],
   ['daughter visiting from England next week', ['England']],
+  // A name ends at a sentence's dot: the label after it stays.
+  ['PCP Dr. Patel. MRN 00451234 on file', ['MRN']],
+  ['located in raleigh. link: see chart', ['link']],
 ];
 
 describe('dictionary detector', () => {
