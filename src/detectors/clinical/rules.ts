@@ -281,7 +281,10 @@ export function runRules(text: string, tokens: readonly Token[], lex: Lexicon, o
       // joins ("korbin.jakubowski" in a user name).
       if (text.charCodeAt(a.end) === 46 && b.start > a.end + 1 && !isInitial(last) && a.lower !== 'st') break;
       const afterFirst = lex.isFirst(low(last)) || isInitial(last);
-      if (lexName(j) || properUnknown(j) || (isInitial(j) && j + 1 < n && (lexName(j + 1) || properUnknown(j + 1) || lex.isName(low(j + 1)))) || (afterFirst && lex.isName(low(j)) && !isFunc(j) && !isStop(j) && (!mixed || b.shape !== Shape.Lower))) {
+      // After a first name, a surname that is also a clinical word is a surname when both are
+      // capitalised in mixed-case text and one space apart ("Jane Doe", "Mary Foley"; "DOE" /
+      // "foley" stay terms, and so do table cells and dates: "Ressie\tDec-28-1946").
+      if (lexName(j) || properUnknown(j) || (isInitial(j) && j + 1 < n && (lexName(j + 1) || properUnknown(j + 1) || lex.isName(low(j + 1)))) || (afterFirst && lex.isName(low(j)) && !isFunc(j) && (!isStop(j) || (mixed && b.shape === Shape.Title && a.shape === Shape.Title && b.start === a.end + 1 && text.charCodeAt(a.end) === 32 && !/^[-/ ]?\d/.test(text.slice(b.end, b.end + 2)))) && (!mixed || b.shape !== Shape.Lower))) {
         last = j;
         continue;
       }

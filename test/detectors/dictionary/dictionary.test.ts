@@ -50,6 +50,9 @@ const POSITIVES: [string, string[]][] = [
   ['Case manager Jolene Whitfield met with daughter Marisol', ['Jolene Whitfield', 'Marisol']],
   ['seen by Dr. J. Okonkwo on rounds', ['J', 'Okonkwo']],
   ['login user=korbin.jakubowski at noon', ['korbin.jakubowski']],
+  // Surnames that are also clinical terms, after a first name in mixed case.
+  ['Emergency contact: Jane Doe (sister)', ['Jane Doe']],
+  ['Spoke with wife Mary Foley at bedside', ['Mary Foley']],
 ];
 
 // [text, words that must not be covered]
@@ -73,6 +76,8 @@ const NEGATIVES: [string, string[]][] = [
   ['daughter visiting from England next week', ['England']],
   // A name ends at a sentence's dot: the label after it stays.
   ['PCP Dr. Patel. MRN 00451234 on file', ['MRN']],
+  ['Wife Jane states DOE worse, foley draining', ['DOE', 'foley']],
+  ['Participant: Harris, Wendell  Lab accession 55', ['Lab']],
   ['located in raleigh. link: see chart', ['link']],
 ];
 
