@@ -18,6 +18,7 @@
  *                hospital acronyms after a move cue ("to MGH")
  *   residence    lives in / from / home in + place
  *   city-state   <place>, MD
+ *   street       on Elm St / off Route 9 (street names without a house number)
  *   lexicon      an unambiguous dictionary name or place on its own (lower score)
  *   initials     a single letter next to a name ("R. Tovaldi", "Arlo C. Fenwick")
  *   propagate    a word found by a strong rule is redacted wherever else it occurs in the text
@@ -151,6 +152,7 @@ const C_STATE = 512;
 const C_FUNC = 1024;
 const C_LABEL = 2048;
 const C_OTHER = 4096; // starts some other rule (organisation ends, state names, hospital acronyms' neighbours)
+const C_STREET = 8192; // street suffix or road word ("Elm Street", "Beacon St", "Route 9")
 const CUE = new Map<string, number>();
 const mark = (words: Iterable<string>, bit: number): void => {
   for (const w of words) CUE.set(w, (CUE.get(w) ?? 0) | bit);
@@ -174,6 +176,23 @@ mark(FUNCTION_WORDS, C_FUNC);
 mark(LABELS, C_LABEL);
 mark(ORG_END, C_OTHER);
 mark(US_STATE_NAMES, C_OTHER);
+/**
+ * Street words that end a street name without a house number ("lives on Elm Street", "found on
+ * Main St"). Left out: the abbreviations that are clinical or name words too (Dr, Ct, Pl, Ter,
+ * Sq, Cir) and the full words that are everyday phrases ("in place", "on the way").
+ */
+const STREET_FULL = set(['street', 'avenue', 'road', 'boulevard', 'lane', 'drive', 'court', 'terrace', 'parkway', 'highway', 'turnpike']);
+const STREET_ABBR = set(['st', 'ave', 'rd', 'blvd', 'ln', 'pkwy', 'hwy']);
+/** Road words before a number: "off Route 9", "on Rte 128", "down Highway 1". */
+const ROAD_NUMBERED = set(['route', 'rte', 'highway', 'hwy', 'interstate']);
+/** Words before a street name that say it is a place: "lives on", "found down on", "off". */
+const STREET_PREPS = set(['on', 'at', 'off', 'near', 'to', 'from', 'in', 'into', 'onto', 'along', 'down', 'up', 'across', 'past', 'via']);
+/** The prepositions of a street for the abbreviated suffixes ("on Main St", not "in sinus ST"). */
+const ABBR_PREPS = set(['on', 'at', 'off', 'near', 'onto', 'along', 'down', 'up', 'across', 'past']);
+/** Words after "St" that keep it a street, not "St." of a saint's name ("Elm St Apt 4"). */
+const AFTER_STREET = set(['apt', 'apartment', 'unit', 'suite', 'ste', 'bldg', 'fl', 'floor', 'rm', 'room', 'no', 'n', 's', 'e', 'w', 'ne', 'nw', 'se', 'sw']);
+const DIRECTIONS = set(['n', 's', 'e', 'w', 'ne', 'nw', 'se', 'sw', 'north', 'south', 'east', 'west']);
+mark([...STREET_FULL, ...STREET_ABBR, ...ROAD_NUMBERED], C_STREET);
 const HAS_DIGIT = /\d/;
 
 /** Shapes that can be part of a name. */
@@ -653,6 +672,53 @@ export function runRules(text: string, tokens: readonly Token[], lex: Lexicon, o
           const pre = p && joinable(text, p, a) && CITY_PREFIX.has(p.lower) ? i - 2 : i - 1;
           add(pre, last, 'LOCATION', 0.85, true);
         } else if (zip && (a.shape === Shape.Title || a.shape === Shape.Upper) && letters(i - 1) && !isFunc(i - 1)) add(i - 1, i, 'LOCATION', 0.75, false);
+      }
+    }
+
+    // --- street names without a house number: "lives on Elm Street", "off Route 9" ----------
+    rule = 'street';
+    if ((cue & C_STREET) !== 0 && opt.types.has('LOCATION')) {
+      const next = tok(i + 1);
+      if (ROAD_NUMBERED.has(w)) {
+        // A road number right after it and a place preposition before: "off Route 9", "on Rte 128".
+        const p = tok(i - 1);
+        if (next && next.line === t.line && next.shape === Shape.Digits && next.end - next.start <= 3 && /^[ \t]{1,2}$/.test(text.slice(t.end, next.start)) && p && p.line === t.line && STREET_PREPS.has(p.lower) && (!mixed || t.shape !== Shape.Lower)) {
+          add(i, i + 1, 'LOCATION', 0.8, false);
+        }
+      } else if (STREET_FULL.has(w) || STREET_ABBR.has(w)) {
+        // One to three street-name words before the suffix, on its line: letters (or an
+        // ordinal, "5th Ave"), no function word or clinical term; capitalised in mixed text.
+        let first = -1;
+        for (let k = i - 1; k >= i - 3 && k >= 0; k--) {
+          const a = tok(k) as Token;
+          const b = tok(k + 1) as Token;
+          const g = text.slice(a.end, b.start);
+          if (a.line !== t.line || !/^[ \t]{1,2}$/.test(g)) break;
+          const ordinal = /^\d{1,3}(?:st|nd|rd|th)$/.test(a.lower);
+          // A compass letter before the name is part of it ("N 5th Street", "E Washington Ave").
+          if (k < i - 1 && DIRECTIONS.has(a.lower) && (!mixed || a.shape !== Shape.Lower)) {
+            first = k;
+            break;
+          }
+          if (!(letters(k) || ordinal) || isFunc(k) || isStop(k) || STREET_PREPS.has(a.lower)) break;
+          if (mixed && !ordinal && a.shape !== Shape.Title && a.shape !== Shape.Upper && !(a.end - a.start === 1)) break;
+          first = k;
+        }
+        if (first >= 0) {
+          const p = tok(first - 1);
+          // Abbreviations need a preposition people use of streets: "in sinus ST" is a rhythm.
+          const afterPrep = !!p && p.line === t.line && (STREET_FULL.has(w) ? STREET_PREPS.has(p.lower) : ABBR_PREPS.has(p.lower));
+          // "St" followed by a name is a saint ("Elm St Mary's" is rarer than "at St Mary's").
+          const saint =
+            w === 'st' && !!next && next.line === t.line && letters(i + 1) && !isFunc(i + 1) && !AFTER_STREET.has(next.lower) && !STREET_PREPS.has(next.lower) &&
+            joinable(text, t, next) && (mixed ? next.shape === Shape.Title || next.shape === Shape.Upper : lex.isName(next.lower) || lex.isPlace(next.lower) || properUnknown(i + 1));
+          const capsOk = !mixed || t.shape === Shape.Title || t.shape === Shape.Upper;
+          // Without a preposition: mixed-case text, a full suffix word, and name words that are
+          // no everyday words ("Beacon Street" yes, "Main Road" needs "on").
+          let bare = mixed && t.shape === Shape.Title && STREET_FULL.has(w);
+          for (let k = first; bare && k < i; k++) if (lex.isCommon(low(k))) bare = false;
+          if (!saint && capsOk && (afterPrep || bare)) add(first, i, 'LOCATION', 0.8, false);
+        }
       }
     }
 

@@ -53,6 +53,12 @@ const POSITIVES: [string, string[]][] = [
   // Surnames that are also clinical terms, after a first name in mixed case.
   ['Emergency contact: Jane Doe (sister)', ['Jane Doe']],
   ['Spoke with wife Mary Foley at bedside', ['Mary Foley']],
+  // Street names without a house number.
+  ['found down on Main St by police', ['Main St']],
+  ['LIVES OFF RTE 128 IN WALTHAM', ['RTE 128']],
+  ['pharmacy is the CVS on N 5th Street in Austin', ['N 5th Street']],
+  ['apartment on Beacon St. near the park', ['Beacon St']],
+  ['lives on elm street w/ wife', ['elm street']],
 ];
 
 // [text, words that must not be covered]
@@ -78,6 +84,10 @@ const NEGATIVES: [string, string[]][] = [
   ['PCP Dr. Patel. MRN 00451234 on file', ['MRN']],
   ['Wife Jane states DOE worse, foley draining', ['DOE', 'foley']],
   ['Participant: Harris, Wendell  Lab accession 55', ['Lab']],
+  ['PT IN SINUS ST 110S, NO ECTOPY', ['SINUS', 'ST']],
+  ['EKG: ST depression in V4-V6, on heparin drip', ['ST']],
+  ['lack of sex drive noted; on the road to recovery', ['drive', 'road']],
+  ['IV route 2 attempts, Foley in place', ['route']],
   ['located in raleigh. link: see chart', ['link']],
 ];
 
