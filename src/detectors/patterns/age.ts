@@ -1,6 +1,7 @@
 /**
  * Ages over 89 (HIPAA Safe Harbor keeps ages up to 89 and requires aggregating 90+): "92 yo",
- * "92yo", "92 y/o", "93-year-old", "95 years old", "age 95", "aged 101", "ninety-two year old".
+ * "92yo", "92 y/o", "93-year-old", "95 years old", "age 95", "aged 101", "ninety-two year old",
+ * "husband is ninety-one" (a spelled-out 91-99 not followed by a unit).
  * Ages of 89 and under are never reported. The span is the number (or number words).
  */
 import { CUE, isDigit, stickyEnd, sticky, type PatternSpec, type Scan } from './shared.js';
@@ -13,6 +14,13 @@ export const AGE_PATTERNS = {
   suffix: spec('age-suffix', sticky('\\d{2,3}(?: ?|-)(?:y\\/o|y\\.o\\.?|yo[mf]?(?![a-z])|yrs?(?![a-z])|years?(?![a-z])|year-old|y(?=[ -]?[mfo]\\b|\\b)|[mf](?![a-z]))', 'i'), 0.9, 0.95, 'number 90-125 followed by yo, y/o, y.o., yr(s), year(s), -year-old'),
   cued: spec('age-cued', sticky('\\d{2,3}(?![\\d.\\/:%-])'), 0.85, 0.85, 'number 90-125 right after "age", "aged", "age:"'),
   wordsCued: spec('age-words-cued', sticky('ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?![a-z])', 'i'), 0.85, 0.85, 'ninety[-two] right after an age cue'),
+  wordsCompound: spec(
+    'age-words-compound',
+    sticky('ninety[- ](?:one|two|three|four|five|six|seven|eight|nine)(?![a-z])(?![- ]?(?:percent|%|minutes?|mins?|seconds?|secs?|degrees?|mg|mcg|ml|cc|units?|days?|hours?|hrs?|weeks?|wks?|months?|times|beats|bpm|mm|pounds|lbs?|kg|feet|ft|inches|miles|dollars|cents)(?![a-z]))', 'i'),
+    0.8,
+    0.85,
+    'ninety-one .. ninety-nine spelled out, not followed by a unit ("husband is ninety-one")',
+  ),
   words: spec('age-words', sticky('ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?=(?: ?-? ?)(?:years?|yrs?|y\\/o|yo)(?![a-z]))', 'i'), 0.85, 0.9, 'ninety[-two] followed by year(s) old / yo'),
 } as const;
 
@@ -52,6 +60,13 @@ export function ageAtWord(s: Scan, start: number): number {
   if (e > 0) {
     s.emit('AGE', start, e, 0.85, SRC);
     return e;
+  }
+  // "husband is ninety-one": notes write measurements in digits, so a spelled-out 91-99 that
+  // is not followed by a unit is an age.
+  const w = stickyEnd(AGE_PATTERNS.wordsCompound.regex, s.text, start);
+  if (w > 0) {
+    s.emit('AGE', start, w, 0.8, SRC);
+    return w;
   }
   if (s.cued(CUE.age, start, 8)) {
     // "age ninety-two": the word form after an age cue, without a suffix.

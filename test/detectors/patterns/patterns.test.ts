@@ -58,6 +58,8 @@ const POSITIVES: [string, EntityType, string][] = [
   ['src=2001:db8::1 ok', 'IP_ADDRESS', '2001:db8::1'],
   ['src=fe80::1ff:fe23:4567:890a ok', 'IP_ADDRESS', 'fe80::1ff:fe23:4567:890a'],
   // places
+  ['her husband is ninety-one.', 'AGE', 'ninety-one'],
+  ['HUSBAND IS NINETY TWO AND FRAIL', 'AGE', 'NINETY TWO'],
   ['Boston, MA 02114 USA', 'ZIP_CODE', '02114'],
   ['savannah, ga 38486-1234', 'ZIP_CODE', '38486-1234'],
   ['Austin Texas 78701', 'ZIP_CODE', '78701'],
@@ -146,6 +148,8 @@ const NEGATIVES: [string, EntityType | 'ANY'][] = [
   ['HR 76-112 SR TO ST, NO PVCS', 'ANY'],
   ['ID: afebrile, Tmax 100.8 overnight', 'ANY'],
   ['02114 alone', 'ZIP_CODE'],
+  ['sats ninety-one percent on RA', 'AGE'],
+  ['ninety-five minutes of CPR', 'AGE'],
   ['in 02114', 'ZIP_CODE'],
   ['at 1400 pt slept', 'ANY'],
   ['may 2 units be given', 'ANY'],
