@@ -187,6 +187,8 @@ const STREET_ABBR = set(['st', 'ave', 'rd', 'blvd', 'ln', 'pkwy', 'hwy']);
 const ROAD_NUMBERED = set(['route', 'rte', 'highway', 'hwy', 'interstate']);
 /** Words before a street name that say it is a place: "lives on", "found down on", "off". */
 const STREET_PREPS = set(['on', 'at', 'off', 'near', 'to', 'from', 'in', 'into', 'onto', 'along', 'down', 'up', 'across', 'past', 'via']);
+/** Where someone lives that is no place name, though some are also town names ("LIVES ALONE IN HOUSE"). */
+const DWELLINGS = set(['house', 'home', 'homes', 'apartment', 'apt', 'condo', 'condominium', 'shelter', 'trailer', 'facility', 'building', 'town', 'city', 'village', 'area', 'community', 'housing', 'unit', 'room', 'basement', 'hotel', 'motel', 'camper', 'car', 'tent', 'street', 'streets', 'woods', 'cottage', 'farm', 'duplex', 'dorm', 'group', 'rehab', 'nursing', 'assisted', 'senior', 'elder', 'elderly', 'public', 'subsidized', 'section', 'rural', 'suburbs', 'country', 'state', 'county', 'same', 'own', 'private', 'single', 'two', 'family', 'his', 'her', 'their']);
 /** The prepositions of a street for the abbreviated suffixes ("on Main St", not "in sinus ST"). */
 const ABBR_PREPS = set(['on', 'at', 'off', 'near', 'onto', 'along', 'down', 'up', 'across', 'past']);
 /** Words after "St" that keep it a street, not "St." of a saint's name ("Elm St Apt 4"). */
@@ -629,6 +631,19 @@ export function runRules(text: string, tokens: readonly Token[], lex: Lexicon, o
     rule = 'residence';
     if ((cue & C_RESIDE) !== 0 && opt.types.has('LOCATION')) {
       let j = i + 1;
+      // "lives with wife in Revere", "lives alone in Malden", "lives w/ son at ...": skip the
+      // company (at most five words of the same clause) to the preposition.
+      if ((w === 'lives' || w === 'living' || w === 'lived' || w === 'live' || w === 'resides') && (low(j) === 'with' || low(j) === 'w' || low(j) === 'alone')) {
+        for (let k = j + 1; k <= j + 6 && k < n; k++) {
+          const a = tok(k - 1) as Token;
+          const b = tok(k) as Token;
+          if (b.line !== t.line || /[.;:!?()]/.test(text.slice(a.end, b.start))) break;
+          if (RESIDE_PREPS.has(b.lower)) {
+            j = k;
+            break;
+          }
+        }
+      }
       if (w !== 'from') {
         if (!RESIDE_PREPS.has(low(j))) j = -1;
         else {
@@ -645,7 +660,10 @@ export function runRules(text: string, tokens: readonly Token[], lex: Lexicon, o
         const phrase = pe > j && (lex.placePhrases?.(lb) ?? []).some((ph) => ph.length === pe - j + 1 && ph.every((x, q) => low(j + q) === x));
         // "called from Timonium", "daughter visiting from Scranton": a person travels from a place.
         const personFrom = w === 'from' && (FROM_CUES.has(low(i - 1)) || ((C[i - 1] ?? 0) & C_RELATIVE) !== 0);
-        const ok = (place && (!lex.isCommon(lb) || phrase || (mixed && b.shape === Shape.Title))) || ((w !== 'from' || personFrom) && properUnknown(j) && (!mixed || b.shape === Shape.Title));
+        // After "lives (...) in", a listed place that is also a word is the place ("LIVES IN
+        // REVERE", "lives in Hope") unless mixed-case text writes it in lower case.
+        const livesIn = w !== 'from' && (w.startsWith('liv') || w.startsWith('resid')) && (!mixed || b.shape !== Shape.Lower) && !DWELLINGS.has(lb);
+        const ok = (place && (!lex.isCommon(lb) || phrase || (mixed && b.shape === Shape.Title) || livesIn)) || ((w !== 'from' || personFrom) && properUnknown(j) && (!mixed || b.shape === Shape.Title));
         if (ok) {
           const e = extendPlace(j);
           add(j, e, 'LOCATION', 0.85, w !== 'from' || !lex.isCommon(lb));

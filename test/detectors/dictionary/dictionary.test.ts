@@ -59,6 +59,9 @@ const POSITIVES: [string, string[]][] = [
   ['pharmacy is the CVS on N 5th Street in Austin', ['N 5th Street']],
   ['apartment on Beacon St. near the park', ['Beacon St']],
   ['lives on elm street w/ wife', ['elm street']],
+  // Residence with company before the place; listed places that are also words after "lives in".
+  ['SOCIAL: LIVES WITH WIFE IN REVERE. RETIRED.', ['REVERE']],
+  ['Lives alone in Malden with two cats', ['Malden']],
 ];
 
 // [text, words that must not be covered]
@@ -88,6 +91,8 @@ const NEGATIVES: [string, string[]][] = [
   ['EKG: ST depression in V4-V6, on heparin drip', ['ST']],
   ['lack of sex drive noted; on the road to recovery', ['drive', 'road']],
   ['IV route 2 attempts, Foley in place', ['route']],
+  ['LIVES ALONE IN HOUSE; LIVES IN FEAR OF FALLING', ['HOUSE', 'FEAR']],
+  ['lives with wife; in pain overnight', ['pain']],
   ['located in raleigh. link: see chart', ['link']],
 ];
 
