@@ -180,6 +180,8 @@ export function numericGlue(text: string, start: number, end: number): boolean {
 }
 
 const DIGITS_AND_SEPARATORS = /^[0-9/-]+$/;
+const LETTER_GLUED = /^(?:[A-Za-z]{1,2}[0-9]{1,3}|[0-9]{1,3}[A-Za-z]{1,2})$/;
+const ORDINAL = /^[0-9]{1,3}(?:st|nd|rd|th)$/i;
 
 /** Two- or four-digit year (four digits: 1900-2099). */
 function isYear(g: string): boolean {
@@ -187,13 +189,17 @@ function isYear(g: string): boolean {
 }
 
 /**
- * True when a DATE span made only of digits, '/' and '-' is no calendar date: one digit group
- * that is part of a longer slash run ("[8]/4/460", "14/[32]": a ratio or lab pair), more than three
- * groups, a 3- or 5+-digit group, or values no month/day/year order allows ("14/32",
- * "07-1530"). Spans with letters ("Jan 3") are not judged.
+ * True when a DATE span is no calendar date: one or two letters glued to a number ("x3", "q4",
+ * "7p": a multiplier, frequency or time); or, for spans of digits, '/' and '-' only, one digit
+ * group that is part of a longer slash run ("[8]/4/460", "14/[32]": a ratio or lab pair), more
+ * than three groups, a 3- or 5+-digit group, or values no month/day/year order allows ("14/32",
+ * "07-1530"). Other spans with letters ("Jan 3", "5th") are not judged.
  */
 export function implausibleDate(text: string, start: number, end: number): boolean {
   const span = text.slice(start, end);
+  // One or two letters glued to a number: a multiplier, frequency or time ("x3", "q4", "7p"),
+  // never a calendar date; ordinals ("5th") and month names ("Jan3" has three letters) pass.
+  if (LETTER_GLUED.test(span) && !ORDINAL.test(span)) return true;
   if (!DIGITS_AND_SEPARATORS.test(span)) return false;
   const g = span.split(/[/-]/).filter((x) => x !== '');
   if (g.length === 0 || g.length > 3) return true;

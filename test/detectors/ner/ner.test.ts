@@ -79,6 +79,9 @@ describe('ner date filter (implausibleDate)', () => {
     expect(at('note from a 07-1530 shift', '07-1530')).toBe(true);
     expect(at('ratio 14/32 today', '14/32')).toBe(true);
     expect(at('value 123/4', '123/4')).toBe(true);
+    expect(at('s/p CABG x3 (1998)', 'x3')).toBe(true);
+    expect(at('lasix q6 prn', 'q6')).toBe(true);
+    expect(at('7P-7A shift', '7P')).toBe(true);
   });
   it('keeps calendar dates, years and spans with words', () => {
     for (const [text, span] of [
@@ -91,6 +94,8 @@ describe('ner date filter (implausibleDate)', () => {
       ['quit in 62 then', '62'],
       ['back on Jan 3', 'Jan 3'],
       ['seen 7/22', '7/22'],
+      ['on the 5th', '5th'],
+      ['since Jan3', 'Jan3'],
     ] as const) {
       expect(at(text, span), span).toBe(false);
     }
