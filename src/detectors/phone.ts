@@ -819,6 +819,17 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
       const cue = nearestCue(text, start);
       if (cue === 'phone' || cue === 'pager' || cue === 'fax') return { start, end: gi.end, score: PHONE_SCORES.cued, last: i };
     }
+    // Hospital pagers and extensions written with their exchange digit: "pgr 4-5521",
+    // "ext 4-5521", "x4-5521" (1-2 digits, a hyphen, 4 digits, after a pager or extension cue).
+    if (glen(groups, i) <= 2 && i + 1 < groups.length && glen(groups, i + 1) === 4 && sepOf(text, groups, i) === '-' && !continuesAfter(text, groups, i + 1)) {
+      const end = (groups[i + 1] as Group).end;
+      if (mayBePager(text, start) && nearestCue(text, start) === 'pager') return { start, end, score: PHONE_SCORES.cued, last: i + 1 };
+      const x = extensionStart(text, gi.start);
+      // Not a dose range after a multiplier ("x2-1000 mg").
+      if (x >= 0 && !/\d[ \t]*$/.test(text.slice(Math.max(0, x - 4), x)) && !DOSE_UNIT_AFTER.test(text.slice(end, end + 8)) && nearestCue(text, x) !== 'block') {
+        return { start, end, score: PHONE_SCORES.cued, last: i + 1 };
+      }
+    }
     // Pager numbers: 4-6 digits right after a pager cue.
     if (glen(groups, i) >= 4 && glen(groups, i) <= 6 && !continuesAfter(text, groups, i)) {
       if (mayBePager(text, start) && nearestCue(text, start) === 'pager') return { start, end: gi.end, score: PHONE_SCORES.cued, last: i };
@@ -837,6 +848,9 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
     return undefined;
   }
 }
+
+/** A dose or volume unit right after a number ("1000 mg", "500ml"). */
+const DOSE_UNIT_AFTER = /^[ \t]?(?:mg|mcg|ml|cc|units?|u|g|kg|mmol|meq|l|iu)(?![a-z])/i;
 
 /** True when the number sits inside parentheses: (240444-1243). */
 function isWrapped(text: string, start: number, end: number): boolean {
@@ -998,5 +1012,6 @@ export function phoneBuiltinRegexes(): { name: string; regex: RegExp }[] {
     { name: 'extension before', regex: EXTENSION_BEFORE_RE },
     { name: 'cues', regex: compileCues(lists) },
     { name: 'pager gate', regex: compileCueGate(DEFAULT_PAGER_CUES) },
+    { name: 'dose unit after', regex: DOSE_UNIT_AFTER },
   ];
 }

@@ -48,6 +48,9 @@ describe('phone detector: positives', () => {
     ['Dr. Fletcher Kowalski x14903', '14903'],
     ['Ruecker 28/07/2020 x33527', '33527'],
     ['reach me at ext. 4521', '4521'],
+    // Hospital pagers / extensions with the exchange digit.
+    ['Resident: Kyle Reese, MD (pgr 4-5521).', '4-5521'],
+    ['call ext 4-5521 for results', '4-5521'],
     ['Tel.: 503/459-1537.', '503/459-1537'],
     ['csv ,6173791495,2020-01-10', '6173791495'],
     ['tsv\tMR5601901\t773 832 9994\t07168', '773 832 9994'],
@@ -142,6 +145,8 @@ describe('phone detector: near-miss negatives', () => {
     ['3-4 in prose without cue', 'scored 555-0123 on the scale'],
     ['3-4 cell starting with 0/1', 'a\t155-0123\tb'],
     ['5 digits without pager cue', 'ZIP 02115'],
+    ['dose range after a multiplier', 'vanco x2-1000 mg'],
+    ['range without a pager cue', 'gave 1-2000 units, drank 3-4000 ml'],
     ['ZIP+4', 'Boston MA 02115-1234'],
     ['ICD codes', 'dx 250.00, 401.9, I10'],
     ['credit card', '4111 1111 1111 1111'],
