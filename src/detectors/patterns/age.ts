@@ -1,7 +1,7 @@
 /**
  * Ages over 89 (HIPAA Safe Harbor keeps ages up to 89 and requires aggregating 90+): "92 yo",
  * "92yo", "92 y/o", "93-year-old", "95 years old", "age 95", "aged 101", "ninety-two year old",
- * "husband is ninety-one" (a spelled-out 91-99 not followed by a unit).
+ * "husband is ninety-one" (a spelled-out 91-99 not followed by a unit), "turned 90 last week".
  * Ages of 89 and under are never reported. The span is the number (or number words).
  */
 import { CUE, isDigit, stickyEnd, sticky, type PatternSpec, type Scan } from './shared.js';
@@ -12,7 +12,13 @@ function spec(name: string, regex: RegExp, score: number, cuedScore: number, des
 
 export const AGE_PATTERNS = {
   suffix: spec('age-suffix', sticky('\\d{2,3}(?: ?|-)(?:y\\/o|y\\.o\\.?|yo[mf]?(?![a-z])|yrs?(?![a-z])|years?(?![a-z])|year-old|y(?=[ -]?[mfo]\\b|\\b)|[mf](?![a-z]))', 'i'), 0.9, 0.95, 'number 90-125 followed by yo, y/o, y.o., yr(s), year(s), -year-old'),
-  cued: spec('age-cued', sticky('\\d{2,3}(?![\\d.\\/:%-])'), 0.85, 0.85, 'number 90-125 right after "age", "aged", "age:"'),
+  cued: spec(
+    'age-cued',
+    sticky('\\d{2,3}(?![\\d.\\/:%A-Za-z-])(?! ?(?:degrees?|deg|°|mg|ml|cc|units?|times|minutes?|mins?|seconds?|percent|lbs?|kg)(?![a-z]))'),
+    0.85,
+    0.85,
+    'number 90-125 right after "age", "aged", "age:", "turned" (not before a unit: "turned 90 degrees")',
+  ),
   wordsCued: spec('age-words-cued', sticky('ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?![a-z])', 'i'), 0.85, 0.85, 'ninety[-two] right after an age cue'),
   wordsCompound: spec(
     'age-words-compound',

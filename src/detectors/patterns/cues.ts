@@ -22,7 +22,7 @@ export const DEFAULT_CUE_WORDS: Readonly<Record<CueName, readonly string[]>> = {
     'appendectomy', 'hysterectomy', 'turp', 'redo', 'lobectomy', 'colectomy', 'it is', 'its', 'married', 'retired',
     'widowed', 'immigrated', 'moved',
   ],
-  age: ['age', 'aged', 'ages'],
+  age: ['age', 'aged', 'ages', 'turned', 'turns', 'turning'],
   ssn: ['ssn', 's s n', 'social security', 'social security number', 'soc sec', 'ss', 'ssan', 'social'],
   mrn: [
     'mrn', 'mr', 'medical record', 'med rec', 'record number', 'record no', 'medical record number', 'chart number',

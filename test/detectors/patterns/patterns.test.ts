@@ -59,6 +59,7 @@ const POSITIVES: [string, EntityType, string][] = [
   ['src=fe80::1ff:fe23:4567:890a ok', 'IP_ADDRESS', 'fe80::1ff:fe23:4567:890a'],
   // places
   ['her husband is ninety-one.', 'AGE', 'ninety-one'],
+  ['He turned 90 last week', 'AGE', '90'],
   ['HUSBAND IS NINETY TWO AND FRAIL', 'AGE', 'NINETY TWO'],
   ['Boston, MA 02114 USA', 'ZIP_CODE', '02114'],
   ['savannah, ga 38486-1234', 'ZIP_CODE', '38486-1234'],
@@ -149,6 +150,8 @@ const NEGATIVES: [string, EntityType | 'ANY'][] = [
   ['ID: afebrile, Tmax 100.8 overnight', 'ANY'],
   ['02114 alone', 'ZIP_CODE'],
   ['sats ninety-one percent on RA', 'AGE'],
+  ['pt turned 90 degrees to the left', 'AGE'],
+  ['HR turned to 90s after lopressor', 'AGE'],
   ['ninety-five minutes of CPR', 'AGE'],
   ['in 02114', 'ZIP_CODE'],
   ['at 1400 pt slept', 'ANY'],
