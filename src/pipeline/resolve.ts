@@ -5,7 +5,8 @@ import type { Entity } from '../types.js';
  * Output: sorted by start, non-overlapping.
  *
  * - `merge` (default): overlapping or touching-by-overlap spans become one span covering their
- *   union, typed and scored by the strongest member (score, then length). Redaction never
+ *   union, typed and scored by the strongest member (score, then length; a URL or email that
+ *   contains the others wins: the name inside "...&name=john" is part of the URL). Redaction never
  *   leaves a fragment of a partly-detected value behind, which is what a PHI filter wants.
  * - `highest-score`: keep the highest-scoring span (ties: longer, then earlier), drop whatever
  *   overlaps it; repeat. Presidio's de-duplication, for callers that want exact types.
@@ -17,6 +18,20 @@ export type ResolutionStrategy = (typeof RESOLUTION_STRATEGIES)[number];
 function stronger(a: Entity, b: Entity): boolean {
   if (a.score !== b.score) return a.score > b.score;
   return a.end - a.start > b.end - b.start;
+}
+
+/**
+ * A URL or email address is one identifier: a name or number inside it ("...&name=john",
+ * "john.smith@...") is part of it, whatever its score after context boosts.
+ */
+const WHOLE_VALUE = new Set(['URL', 'EMAIL']);
+function contains(a: Entity, b: Entity): boolean {
+  return a.start <= b.start && b.end <= a.end;
+}
+function strongerInMerge(e: Entity, best: Entity): boolean {
+  if (WHOLE_VALUE.has(best.type) && contains(best, e)) return false;
+  if (WHOLE_VALUE.has(e.type) && contains(e, best)) return true;
+  return stronger(e, best);
 }
 
 export function resolveOverlaps(entities: readonly Entity[], strategy: ResolutionStrategy): Entity[] {
@@ -46,7 +61,7 @@ function merge(entities: readonly Entity[]): Entity[] {
   for (const e of sorted) {
     if (best && e.start < end) {
       if (e.end > end) end = e.end;
-      if (stronger(e, best)) best = e;
+      if (strongerInMerge(e, best)) best = e;
       continue;
     }
     if (best) out.push({ type: best.type, start, end, score: best.score, source: best.source });

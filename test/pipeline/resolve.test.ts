@@ -21,6 +21,9 @@ describe('resolveOverlaps', () => {
       ['equal scores: the longer member names the span', [e('OTHER_ID', 2, 6, 0.8), e('MRN', 0, 10, 0.8)], [['MRN', 0, 10, 0.8]]],
       ['chains merge transitively', [e('NAME', 0, 4, 0.6), e('NAME', 3, 8, 0.7), e('DATE', 7, 12, 0.9), e('AGE', 20, 22, 1)], [['DATE', 0, 12, 0.9], ['AGE', 20, 22, 1]]],
       ['contained span is absorbed', [e('LOCATION', 0, 30, 0.6), e('ZIP_CODE', 20, 25, 0.95)], [['ZIP_CODE', 0, 30, 0.95]]],
+      ['a URL keeps its type over a boosted name inside it', [e('URL', 0, 60, 0.95), e('NAME', 56, 60, 1)], [['URL', 0, 60, 0.95]]],
+      ['an email keeps its type over a name inside it, either order', [e('NAME', 0, 4, 1), e('EMAIL', 0, 20, 0.9)], [['EMAIL', 0, 20, 0.9]]],
+      ['a name only partly inside a URL is no part of it', [e('URL', 0, 20, 0.9), e('NAME', 15, 25, 1)], [['NAME', 0, 25, 1]]],
     ])('%s', (_name, input, expected) => {
       expect(spans(resolveOverlaps(input, 'merge'))).toEqual(expected);
     });
