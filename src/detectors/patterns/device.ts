@@ -1,7 +1,8 @@
 /**
  * Device identifiers: GS1 UDIs by their application identifiers ("(01)00844588003288(17)141120
  * (10)7654321D(21)10"), anywhere; serial numbers and other device ids only after a device cue
- * ("Serial #", "S/N", "SN:", "UDI", "device id", "IMEI").
+ * ("Serial #", "S/N", "SN:", "UDI", "device id", "IMEI"); MAC addresses ("00:1A:2B:3C:4D:5E")
+ * anywhere.
  */
 import { ID_TOKEN_SOURCE, idEnd, stickyEnd, sticky, type PatternSpec, type Scan } from './shared.js';
 
@@ -28,6 +29,17 @@ export const DEVICE_PATTERNS = {
     requiresContext: true,
     description: 'HIBCC UDI (+H123PROD1/$$LOT) after a device cue',
   },
+  mac: {
+    name: 'mac-address',
+    family: 'device',
+    type: 'DEVICE_ID',
+    regex: sticky('[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){4}(?![0-9A-Za-z:])'),
+    score: 0.9,
+    cuedScore: 0.95,
+    context: ['device'],
+    requiresContext: false,
+    description: 'MAC address, six colon-separated hex pairs (a network device of a patient monitor or pump)',
+  },
   cued: {
     name: 'device-serial',
     family: 'device',
@@ -42,6 +54,18 @@ export const DEVICE_PATTERNS = {
 } as const satisfies Record<string, PatternSpec>;
 
 const SRC = 'patterns/device';
+
+/**
+ * At a two-hex-digit token followed by ':' (the IPv6 check failed or is off): six colon-separated
+ * pairs are a MAC address. Times have at most three groups, so they never match.
+ */
+export function macAt(s: Scan, start: number, end: number): number {
+  if (end - start !== 2 || s.at(end) !== 58 || s.at(start - 1) === 58) return -1;
+  const e = stickyEnd(DEVICE_PATTERNS.mac.regex, s.text, start);
+  if (e < 0) return -1;
+  s.emit('DEVICE_ID', start, e, 0.9, SRC);
+  return e;
+}
 
 /** At "01" preceded by '(' : the GS1 UDI starts at the parenthesis. */
 export function udiAt(s: Scan, start: number, end: number): number {

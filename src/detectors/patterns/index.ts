@@ -28,7 +28,7 @@ import { CREDIT_CARD_PATTERNS, creditCardAt } from './credit-card.js';
 import { DEFAULT_CUE_WORDS } from './cues.js';
 import { DATE_PATTERNS, dateAtDigits, dateAtMonth, fullDateAt } from './dates.js';
 import { BIOMETRIC_PATTERNS, biometricAt } from './biometric.js';
-import { DEVICE_PATTERNS, deviceAt, udiAt } from './device.js';
+import { DEVICE_PATTERNS, deviceAt, macAt, udiAt } from './device.js';
 import { EMAIL_PATTERNS, emailAt } from './email.js';
 import { HEALTH_PLAN_PATTERNS, healthPlanAt, mbiAt } from './health-plan.js';
 import { IBAN_PATTERNS, ibanAt } from './iban.js';
@@ -274,6 +274,10 @@ function onNumeric(s: Scan, start: number, end: number, en: Enabled, allDigits: 
       r = ipAt(s, start, end, allDigits);
       if (r > 0) return r;
     }
+    if (en.device && nx === 58 && len === 2 && s.at(end + 3) === 58) {
+      r = macAt(s, start, end);
+      if (r > 0) return r;
+    }
     if (en.device && prev === 40 && len === 2) {
       r = udiAt(s, start, end);
       if (r > 0) return r;
@@ -331,6 +335,10 @@ function onNumeric(s: Scan, start: number, end: number, en: Enabled, allDigits: 
   }
   if (en.ip && nx === 58 && len <= 4) {
     r = ipAt(s, start, end, false);
+    if (r > 0) return r;
+  }
+  if (en.device && nx === 58 && len === 2) {
+    r = macAt(s, start, end);
     if (r > 0) return r;
   }
   return -1;
@@ -401,8 +409,12 @@ function onWord(s: Scan, start: number, end: number, kw: Keyword | undefined, en
     }
   }
   if (!kw) {
-    // IPv6 that starts with hex letters ("fe80::1", "dbee:a5ad:...").
-    if (en.ip && s.at(end) === 58 && len <= 4) return ipAt(s, start, end, false);
+    // IPv6 that starts with hex letters ("fe80::1", "dbee:a5ad:..."), MAC addresses ("AA:...").
+    if (s.at(end) === 58 && len <= 4) {
+      const r = en.ip ? ipAt(s, start, end, false) : -1;
+      if (r > 0 || !en.device || len !== 2) return r;
+      return macAt(s, start, end);
+    }
     return -1;
   }
   const f = kw.flags;

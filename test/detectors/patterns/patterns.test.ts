@@ -60,6 +60,8 @@ const POSITIVES: [string, EntityType, string][] = [
   // places
   ['her husband is ninety-one.', 'AGE', 'ninety-one'],
   ['He turned 90 last week', 'AGE', '90'],
+  ['MAC 00:1A:2B:3C:4D:5E on the infusion pump', 'DEVICE_ID', '00:1A:2B:3C:4D:5E'],
+  ['mac aa:bb:cc:dd:ee:ff', 'DEVICE_ID', 'aa:bb:cc:dd:ee:ff'],
   ['HUSBAND IS NINETY TWO AND FRAIL', 'AGE', 'NINETY TWO'],
   ['Boston, MA 02114 USA', 'ZIP_CODE', '02114'],
   ['savannah, ga 38486-1234', 'ZIP_CODE', '38486-1234'],
@@ -151,6 +153,8 @@ const NEGATIVES: [string, EntityType | 'ANY'][] = [
   ['02114 alone', 'ZIP_CODE'],
   ['sats ninety-one percent on RA', 'AGE'],
   ['pt turned 90 degrees to the left', 'AGE'],
+  ['drip stopped at 12:30:45 today', 'DEVICE_ID'],
+  ['AB:CD:EF:01:23:45:67 seven groups', 'DEVICE_ID'],
   ['HR turned to 90s after lopressor', 'AGE'],
   ['ninety-five minutes of CPR', 'AGE'],
   ['in 02114', 'ZIP_CODE'],
