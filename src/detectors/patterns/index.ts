@@ -370,7 +370,10 @@ function hashLabel(s: Scan, start: number): boolean {
   return (s.prevWordFlags(p, 0) & KW_NOT_ID_LABEL) === 0;
 }
 
-/** A cue that needs a mark: followed by '#', ':', '.', or the words "no"/"number"/"num". */
+/**
+ * A cue that needs a mark: followed by '#', ':', '.', the words "no"/"number"/"num", or a number
+ * of six digits or more.
+ */
 function hasMark(s: Scan, end: number, strict: boolean): boolean {
   let p = end;
   if (strict) {
@@ -381,6 +384,13 @@ function hasMark(s: Scan, end: number, strict: boolean): boolean {
   const c = s.at(p);
   // '#', ':' and a closing quote ("type": "MR", "value": ...) mark the word as a label.
   if (c === 35 || c === 58 || (c === 34 && p === end)) return true;
+  // A long number right after the word is its id ("encounter 987654321", "chart 1234567"):
+  // six digits or more, one or two spaces away, are no dose, count or year.
+  if (isDigit(c) && p - end <= 2) {
+    let q = p;
+    while (q < p + 20 && isDigit(s.at(q))) q++;
+    if (q - p >= 6 && !isAlnum(s.at(q))) return true;
+  }
   if (c === 46) {
     // "ser. cy58938309", "No. 12345": the period marks a label only when an id follows; "Mr.
     // Smith", "reg. insulin" are abbreviations.

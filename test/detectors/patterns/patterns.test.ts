@@ -62,6 +62,9 @@ const POSITIVES: [string, EntityType, string][] = [
   ['He turned 90 last week', 'AGE', '90'],
   ['MAC 00:1A:2B:3C:4D:5E on the infusion pump', 'DEVICE_ID', '00:1A:2B:3C:4D:5E'],
   ['mac aa:bb:cc:dd:ee:ff', 'DEVICE_ID', 'aa:bb:cc:dd:ee:ff'],
+  // Label words that need a mark take a long number as one.
+  ['encounter 987654321 closed', 'MRN', '987654321'],
+  ['chart 1234567 reviewed', 'MRN', '1234567'],
   ['HUSBAND IS NINETY TWO AND FRAIL', 'AGE', 'NINETY TWO'],
   ['Boston, MA 02114 USA', 'ZIP_CODE', '02114'],
   ['savannah, ga 38486-1234', 'ZIP_CODE', '38486-1234'],
@@ -154,6 +157,7 @@ const NEGATIVES: [string, EntityType | 'ANY'][] = [
   ['sats ninety-one percent on RA', 'AGE'],
   ['pt turned 90 degrees to the left', 'AGE'],
   ['drip stopped at 12:30:45 today', 'DEVICE_ID'],
+  ['hospital 2008 stay, chart 12 pages', 'MRN'],
   ['AB:CD:EF:01:23:45:67 seven groups', 'DEVICE_ID'],
   ['HR turned to 90s after lopressor', 'AGE'],
   ['ninety-five minutes of CPR', 'AGE'],
