@@ -65,6 +65,10 @@ const POSITIVES: [string, EntityType, string][] = [
   // Label words that need a mark take a long number as one.
   ['encounter 987654321 closed', 'MRN', '987654321'],
   ['chart 1234567 reviewed', 'MRN', '1234567'],
+  // The visible part of a masked or partial SSN.
+  ['SSN xxx-xx-6789 on file', 'SSN', 'xxx-xx-6789'],
+  ['ssn last four 6789', 'SSN', '6789'],
+  ['last 4 of SSN: 6789', 'SSN', '6789'],
   ['HUSBAND IS NINETY TWO AND FRAIL', 'AGE', 'NINETY TWO'],
   ['Boston, MA 02114 USA', 'ZIP_CODE', '02114'],
   ['savannah, ga 38486-1234', 'ZIP_CODE', '38486-1234'],
@@ -158,6 +162,7 @@ const NEGATIVES: [string, EntityType | 'ANY'][] = [
   ['pt turned 90 degrees to the left', 'AGE'],
   ['drip stopped at 12:30:45 today', 'DEVICE_ID'],
   ['hospital 2008 stay, chart 12 pages', 'MRN'],
+  ['SSN verified; last 4 visits 2019', 'SSN'],
   ['AB:CD:EF:01:23:45:67 seven groups', 'DEVICE_ID'],
   ['HR turned to 90s after lopressor', 'AGE'],
   ['ninety-five minutes of CPR', 'AGE'],

@@ -1,6 +1,7 @@
 import { check } from 'recheck';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PATTERNS } from '../../../src/detectors/patterns/index.js';
+import { SSN_LAST_FOUR_CONTEXT } from '../../../src/detectors/patterns/ssn.js';
 
 /**
  * Every built-in pattern runs on V8's backtracking engine, so each one must be proven free of
@@ -16,6 +17,10 @@ describe('ReDoS: every built-in pattern is safe', () => {
   for (const p of DEFAULT_PATTERNS) {
     const key = `${p.regex.source}/${p.regex.flags}`;
     if (!unique.has(key)) unique.set(key, { name: p.name, source: p.regex.source, flags: p.regex.flags });
+  }
+  // Context regexes the families run next to their patterns.
+  for (const [name, regex] of [['ssn last-four context', SSN_LAST_FOUR_CONTEXT]] as const) {
+    unique.set(`${regex.source}/${regex.flags}`, { name, source: regex.source, flags: regex.flags });
   }
 
   it.each([...unique.values()])('$name', async ({ source, flags }) => {
