@@ -183,6 +183,14 @@ export const STOP_GEOGRAPHY: readonly string[] = [
   'rico', 'nigeria', 'kenya', 'ethiopia', 'lebanon', 'syria', 'pakistan', 'nepal', 'thailand', 'cambodia', 'laos',
 ];
 
+/**
+ * Eponymous scores and scales read as names ("Braden 14", "Apgar 8/9", "Morse fall score") and
+ * the obstetric "gravida 2 para 1". Kept apart from the lists above because those are also the
+ * NER model's gazetteer (models/phi-ner-lexicon.bin), fixed at training time: this list joins
+ * it when the model is next retrained.
+ */
+export const STOP_SCORES: readonly string[] = ['braden', 'apgar', 'apgars', 'caprini', 'ranson', 'ransons', 'waterlow', 'norton', 'morse', 'gravida', 'para'];
+
 /** Every list above, as one array (lowercase; duplicates are harmless). */
 export const DEFAULT_CLINICAL_STOP_WORDS: readonly string[] = Object.freeze([
   ...STOP_DRUGS,
@@ -192,6 +200,7 @@ export const DEFAULT_CLINICAL_STOP_WORDS: readonly string[] = Object.freeze([
   ...STOP_UNITS_LABS,
   ...STOP_ABBREVIATIONS,
   ...STOP_GEOGRAPHY,
+  ...STOP_SCORES,
 ]);
 
 /**

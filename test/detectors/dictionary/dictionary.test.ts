@@ -93,6 +93,8 @@ const NEGATIVES: [string, string[]][] = [
   ['IV route 2 attempts, Foley in place', ['route']],
   ['LIVES ALONE IN HOUSE; LIVES IN FEAR OF FALLING', ['HOUSE', 'FEAR']],
   ['lives with wife; in pain overnight', ['pain']],
+  ['Braden 14, Morse fall score 45, Apgar 8/9', ['Braden', 'Morse', 'Apgar']],
+  ['OB hx: Gravida 2 para 1', ['para']],
   ['located in raleigh. link: see chart', ['link']],
 ];
 
