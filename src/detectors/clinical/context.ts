@@ -51,6 +51,18 @@ export const FACILITY_NAME_WORDS: readonly string[] = [
 ];
 
 /** Words before "hospital" etc. that make it generic, not a name: "outside hospital", "the ER". */
+/**
+ * Medical specialties before a facility word: part of a name ("Dana-Farber Cancer Institute") but
+ * generic on their own ("Cardiology clinic", "the Heart Center").
+ */
+export const FACILITY_SPECIALTIES: readonly string[] = [
+  'cardiology', 'cardiac', 'oncology', 'neurology', 'dermatology', 'orthopedic', 'orthopedics', 'pediatric', 'pediatrics',
+  'urology', 'nephrology', 'pulmonary', 'pulmonology', 'gastroenterology', 'gi', 'endocrinology', 'rheumatology',
+  'hematology', 'psychiatry', 'radiology', 'imaging', 'ent', 'obgyn', 'gyn', 'wound', 'pain', 'sleep', 'dialysis',
+  'infusion', 'cancer', 'heart', 'vascular', 'transplant', 'kidney', 'eye', 'dental', 'diabetes', 'allergy', 'fertility',
+  'primary', 'urgent', 'geriatric', 'geriatrics', 'surgical', 'medical', 'womens', 'childrens', 'mental', 'behavioral',
+];
+
 export const FACILITY_GENERIC_MODIFIERS: readonly string[] = [
   'outside', 'local', 'same', 'another', 'other', 'previous', 'prior', 'referring', 'receiving', 'psych', 'psychiatric',
   'private', 'state', 'rehab', 'nursing', 'teaching', 'acute', 'chronic', 'care', 'day', 'surgery', 'surgical',

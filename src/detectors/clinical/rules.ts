@@ -28,6 +28,7 @@ import {
   CREDENTIALS,
   FACILITY_GENERIC_MODIFIERS,
   FACILITY_NAME_WORDS,
+  FACILITY_SPECIALTIES,
   FACILITY_SUFFIXES,
   FUNCTION_WORDS,
   MOVE_VERBS,
@@ -189,6 +190,7 @@ const ROAD_NUMBERED = set(['route', 'rte', 'highway', 'hwy', 'interstate']);
 const STREET_PREPS = set(['on', 'at', 'off', 'near', 'to', 'from', 'in', 'into', 'onto', 'along', 'down', 'up', 'across', 'past', 'via']);
 /** Where someone lives that is no place name, though some are also town names ("LIVES ALONE IN HOUSE"). */
 const DWELLINGS = set(['house', 'home', 'homes', 'apartment', 'apt', 'condo', 'condominium', 'shelter', 'trailer', 'facility', 'building', 'town', 'city', 'village', 'area', 'community', 'housing', 'unit', 'room', 'basement', 'hotel', 'motel', 'camper', 'car', 'tent', 'street', 'streets', 'woods', 'cottage', 'farm', 'duplex', 'dorm', 'group', 'rehab', 'nursing', 'assisted', 'senior', 'elder', 'elderly', 'public', 'subsidized', 'section', 'rural', 'suburbs', 'country', 'state', 'county', 'same', 'own', 'private', 'single', 'two', 'family', 'his', 'her', 'their']);
+const SPECIALTIES = set(FACILITY_SPECIALTIES);
 /** The prepositions of a street for the abbreviated suffixes ("on Main St", not "in sinus ST"). */
 const ABBR_PREPS = set(['on', 'at', 'off', 'near', 'onto', 'along', 'down', 'up', 'across', 'past']);
 /** Words after "St" that keep it a street, not "St." of a saint's name ("Elm St Apt 4"). */
@@ -488,6 +490,12 @@ export function runRules(text: string, tokens: readonly Token[], lex: Lexicon, o
         if (!joinable(text, cur, nxt)) break;
         const lw = low(k);
         if (FAC_GENERIC.has(lw) || FUNC.has(lw) && lw !== 'of' && lw !== 'good' && lw !== 'our' || /^\d/.test(lw)) break;
+        // A specialty is part of a name ("Dana-Farber Cancer Institute") but no name by itself
+        // ("Cardiology clinic", "the Heart Center"): walked over, never counted.
+        if (SPECIALTIES.has(lw)) {
+          k--;
+          continue;
+        }
         if (lw === 'of') {
           // "University of Maryland Hospital"
           if (first !== -1 && (low(k - 1) === 'university' || low(k - 1) === 'u' || low(k - 1) === 'univ')) {
@@ -514,6 +522,8 @@ export function runRules(text: string, tokens: readonly Token[], lex: Lexicon, o
       // "Lakeside Memorial", "Riverside Adventist": these suffixes are part of the name.
       const end = nameEnd !== -1 ? nameEnd : j;
       if (nameEnd !== -1) strong++;
+      // The name's first word is the first one that is no specialty.
+      while (first !== -1 && first <= j && SPECIALTIES.has(low(first))) first = first < j ? first + 1 : -1;
       if (first === -1 && nameEnd !== -1 && nameEnd < i && specific) {
         // "taken to Memorial Hospital", "the General Hospital": the name word itself.
         add(nameEnd, nameEnd, facType, 0.8, false);

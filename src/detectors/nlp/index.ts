@@ -18,7 +18,7 @@
 import { ConfigError, DetectorError, scrubCause } from '../../errors.js';
 import type { DetectContext, Detector, Entity, EntityType } from '../../types.js';
 import type { DetectorFactory } from '../registry.js';
-import { COMMON_WORD_NAMES, CREDENTIALS, FUNCTION_WORDS, NAME_TITLES, RELATIVE_CUES, US_STATE_NAMES } from '../clinical/context.js';
+import { COMMON_WORD_NAMES, CREDENTIALS, FACILITY_SPECIALTIES, FUNCTION_WORDS, NAME_TITLES, RELATIVE_CUES, US_STATE_NAMES } from '../clinical/context.js';
 import { mergeSame } from '../clinical/rules.js';
 import { createStopList } from '../clinical/stoplist.js';
 import { Shape, textCase, tokenize, tokensFor, type Token } from '../clinical/tokens.js';
@@ -48,6 +48,7 @@ export const NLP_DEFAULTS = Object.freeze({
 });
 
 const TYPES: readonly EntityType[] = ['NAME', 'LOCATION', 'ORGANIZATION'];
+const SPECIALTY_SET: ReadonlySet<string> = new Set(FACILITY_SPECIALTIES);
 /** Each type and the compromise tag whose runs of terms report it (what `match('#Person+')` finds). */
 const GROUPS: readonly [EntityType, string][] = [
   ['NAME', 'Person'],
@@ -391,7 +392,8 @@ export function createNlpDetector(options: NlpDetectorOptions = {}): Detector {
     for (let k = i; k <= j; k++) {
       const t = inner[k] as Token;
       if (STATES.has(t.lower)) return undefined;
-      if (isCommon(t.lower) || t.end - t.start < 3 || /\d/.test(t.lower)) continue;
+      // A medical specialty names no one: "Cardiology clinic" is a kind of clinic.
+      if (isCommon(t.lower) || t.end - t.start < 3 || /\d/.test(t.lower) || SPECIALTY_SET.has(t.lower)) continue;
       if (s?.nameish.has(t.lower) || titled || (mixedText && t.shape !== Shape.Lower && t.shape !== Shape.Upper)) informative = true;
     }
     if (!informative) return undefined;

@@ -59,6 +59,7 @@ const POSITIVES: [string, string[]][] = [
   ['pharmacy is the CVS on N 5th Street in Austin', ['N 5th Street']],
   ['apartment on Beacon St. near the park', ['Beacon St']],
   ['lives on elm street w/ wife', ['elm street']],
+  ['seen at Dana-Farber Cancer Institute and Joslin Diabetes Center', ['Dana-Farber', 'Joslin']],
   // Residence with company before the place; listed places that are also words after "lives in".
   ['SOCIAL: LIVES WITH WIFE IN REVERE. RETIRED.', ['REVERE']],
   ['Lives alone in Malden with two cats', ['Malden']],
@@ -95,6 +96,7 @@ const NEGATIVES: [string, string[]][] = [
   ['lives with wife; in pain overnight', ['pain']],
   ['Braden 14, Morse fall score 45, Apgar 8/9', ['Braden', 'Morse', 'Apgar']],
   ['OB hx: Gravida 2 para 1', ['para']],
+  ['Follow-up: Cardiology clinic in 1 week; referred to the Pain Clinic', ['Cardiology', 'Pain']],
   ['located in raleigh. link: see chart', ['link']],
 ];
 

@@ -49,6 +49,7 @@ describe('nlp detector', () => {
     ["History of Parkinson's disease, on Coumadin.", ['Parkinson', 'Coumadin']],
     ['Ambulated with walker in the hall.', ['walker']],
     ['Sister lives in Maryland.', ['Maryland']],
+    ['Follow-up: Cardiology clinic in 1 week.', ['Cardiology']],
   ])('does not tag clinical words in %j', async (text, words) => {
     const got = await det.detect(text, ctx);
     for (const w of words) {
