@@ -642,7 +642,7 @@ export function runRules(text: string, tokens: readonly Token[], lex: Lexicon, o
     if ((cue & C_RESIDE) !== 0 && opt.types.has('LOCATION')) {
       let j = i + 1;
       // "lives with wife in Revere", "lives alone in Malden", "lives w/ son at ...": skip the
-      // company (at most five words of the same clause) to the preposition.
+      // company (at most six words of the same clause) to the preposition.
       if ((w === 'lives' || w === 'living' || w === 'lived' || w === 'live' || w === 'resides') && (low(j) === 'with' || low(j) === 'w' || low(j) === 'alone')) {
         for (let k = j + 1; k <= j + 6 && k < n; k++) {
           const a = tok(k - 1) as Token;
@@ -729,7 +729,7 @@ export function runRules(text: string, tokens: readonly Token[], lex: Lexicon, o
             break;
           }
           if (!(letters(k) || ordinal) || isFunc(k) || isStop(k) || STREET_PREPS.has(a.lower)) break;
-          if (mixed && !ordinal && a.shape !== Shape.Title && a.shape !== Shape.Upper && !(a.end - a.start === 1)) break;
+          if (mixed && !ordinal && a.shape !== Shape.Title && a.shape !== Shape.Upper && a.end - a.start !== 1) break;
           first = k;
         }
         if (first >= 0) {

@@ -1,6 +1,8 @@
 /**
  * US Social Security numbers: 123-45-6789 and 123 45 6789 by shape, nine bare digits only after
- * an SSN cue, and the last four digits after an SSN cue and "last four" / "ending in" / a mask. The structure hook rejects area 000, 666 and 900-999, group 00 and serial 0000.
+ * an SSN cue, and the visible digits of a masked or partial one after a cue ("xxx-xx-6789",
+ * "last four 6789"). The structure hook rejects area 000, 666 and 900-999, group 00 and serial
+ * 0000.
  */
 import { ssnValid } from '../../validators/ssn.js';
 import { CUE, isDigit, stickyEnd, sticky, type PatternSpec, type Scan } from './shared.js';
