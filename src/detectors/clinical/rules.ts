@@ -762,7 +762,10 @@ export function runRules(text: string, tokens: readonly Token[], lex: Lexicon, o
             const g = text.slice((tokens[k - 1] as Token).end, cur.start);
             if (cur.line !== t.line || !/^([.'’\-]?[ \t]{0,2}|,[ \t]{1,2})$/.test(g) || g === '') break;
           }
-          const ok = lexName(k) || properUnknown(k) || ((fl(k) & LEX_NAME) !== 0 && !isStop(k) && !isFunc(k)) || (isInitial(k) && k > i + 1) || (cur.shape === Shape.Upper && cur.end - cur.start === 2 && k === i + 1 && !isStop(k));
+          // "Patient: DOE, JOHN Q": a listed surname that is also a clinical term is the surname
+          // when a comma and a first name follow it ("Last, First").
+          const lastFirst = k === i + 1 && (fl(k) & LEX_NAME) !== 0 && !isFunc(k) && ((C[k] as number) & (C_RELATIVE | C_TITLE | C_ROLE)) === 0 && /^,[ \t]{1,2}$/.test(text.slice(cur.end, tok(k + 1)?.start ?? cur.end)) && lex.isFirst(low(k + 1));
+          const ok = lexName(k) || properUnknown(k) || ((fl(k) & LEX_NAME) !== 0 && !isStop(k) && !isFunc(k)) || lastFirst || (isInitial(k) && k > i + 1) || (cur.shape === Shape.Upper && cur.end - cur.start === 2 && k === i + 1 && !isStop(k));
           if (!ok || CREDS.has(cur.lower)) break;
           last = k;
         }

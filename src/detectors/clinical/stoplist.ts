@@ -191,6 +191,12 @@ export const STOP_GEOGRAPHY: readonly string[] = [
  */
 export const STOP_SCORES: readonly string[] = ['braden', 'apgar', 'apgars', 'caprini', 'ranson', 'ransons', 'waterlow', 'norton', 'morse', 'gravida', 'para'];
 
+/**
+ * Identifier field labels of records and headers ("JOHN Q  MRN: 4455667", "DOB:"): never part of
+ * a name. Outside the NER gazetteer for the same reason as STOP_SCORES.
+ */
+export const STOP_FIELD_LABELS: readonly string[] = ['mrn', 'mrno', 'emrn', 'dob', 'dos', 'ssn', 'acct', 'csn', 'npi', 'psh', 'ehr', 'emr'];
+
 /** Every list above, as one array (lowercase; duplicates are harmless). */
 export const DEFAULT_CLINICAL_STOP_WORDS: readonly string[] = Object.freeze([
   ...STOP_DRUGS,
@@ -201,6 +207,7 @@ export const DEFAULT_CLINICAL_STOP_WORDS: readonly string[] = Object.freeze([
   ...STOP_ABBREVIATIONS,
   ...STOP_GEOGRAPHY,
   ...STOP_SCORES,
+  ...STOP_FIELD_LABELS,
 ]);
 
 /**

@@ -60,6 +60,8 @@ const POSITIVES: [string, string[]][] = [
   ['apartment on Beacon St. near the park', ['Beacon St']],
   ['lives on elm street w/ wife', ['elm street']],
   ['seen at Dana-Farber Cancer Institute and Joslin Diabetes Center', ['Dana-Farber', 'Joslin']],
+  // "Last, First" after a field label, the surname a clinical term too ("DOE": dyspnea on exertion).
+  ['Patient: DOE, JOHN Q  MRN: 4455667', ['DOE', 'JOHN', 'Q']],
   // Residence with company before the place; listed places that are also words after "lives in".
   ['SOCIAL: LIVES WITH WIFE IN REVERE. RETIRED.', ['REVERE']],
   ['Lives alone in Malden with two cats', ['Malden']],
@@ -96,6 +98,8 @@ const NEGATIVES: [string, string[]][] = [
   ['lives with wife; in pain overnight', ['pain']],
   ['Braden 14, Morse fall score 45, Apgar 8/9', ['Braden', 'Morse', 'Apgar']],
   ['OB hx: Gravida 2 para 1', ['para']],
+  ['Patient: SMITH, JOHN Q  MRN: 4455667  DOB: 05/06/1944', ['MRN', 'DOB']],
+  ['LEGAL GUARDIAN: Niece, Patricia Waite', ['Niece']],
   ['Follow-up: Cardiology clinic in 1 week; referred to the Pain Clinic', ['Cardiology', 'Pain']],
   ['located in raleigh. link: see chart', ['link']],
 ];
