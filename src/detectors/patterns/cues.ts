@@ -34,6 +34,8 @@ export const DEFAULT_CUE_WORDS: Readonly<Record<CueName, readonly string[]>> = {
     'member', 'member id', 'member number', 'subscriber', 'subscriber id', 'policy', 'policy number', 'plan id', 'health plan', 'insurance id', 'insurance', 'insured id', 'medicaid',
     'medicare', 'beneficiary', 'hicn', 'mbi', 'ins id', 'ins', 'insurance member', 'plan member', 'payer member',
     'cardholder id', 'rx bin', 'rx group', 'rxbin', 'pcn', 'subscriber number', 'policy id', 'policy no', 'member no', 'payer id', 'coverage id', 'contract number', 'insurance number',
+    // National health numbers outside the US: Canadian provincial cards, UK NHS / CHI numbers.
+    'health card', 'health card number', 'health number', 'ohip', 'ramq', 'care card', 'phn', 'nhs number', 'nhs no', 'chi number',
   ],
   account: [
     'acct', 'account', 'account number', 'billing number', 'billing id', 'billing account', 'bank account', 'checking', 'savings',

@@ -70,7 +70,7 @@ import { SSN_PATTERNS, ssnAt } from './ssn.js';
 import { STRUCTURED_PATTERNS, hl7Pass, tablePass } from './structured.js';
 import { URL_PATTERNS, urlAtScheme, urlAtTld } from './url.js';
 import { VEHICLE_PATTERNS, plateAt, vinAt } from './vehicle.js';
-import { ZIP_PATTERNS, zipAfterState, zipAt } from './zip.js';
+import { ZIP_PATTERNS, postalAt, zipAfterState, zipAt } from './zip.js';
 
 export type { PatternSpec, CueName } from './shared.js';
 export { DEFAULT_CUE_WORDS } from './cues.js';
@@ -324,7 +324,12 @@ function onNumeric(s: Scan, start: number, end: number, en: Enabled, allDigits: 
     }
     return -1;
   }
-  // Letter-led token with a digit: DEA, VIN, IBAN; "v2" and "x3" are versions and counts.
+  // Letter-led token with a digit: DEA, VIN, IBAN, UK / Canadian postcodes; "v2" and "x3" are
+  // versions and counts.
+  if (en.zip && (len <= 4 || len === 6) && (nx === 32 || len === 6)) {
+    r = postalAt(s, start, end);
+    if (r > 0) return r;
+  }
   if (en.license && len === 9) {
     r = deaAt(s, start, end, false);
     if (r > 0) return r;

@@ -1,7 +1,8 @@
 /**
  * US ZIP and ZIP+4 codes. A bare five-digit number is far more often a count or a lab value, so
  * a ZIP is only reported after a state (abbreviation in capitals, or name: "Boston, MA 02114",
- * "Texas 75001") or a ZIP cue ("zip", "zip code", "postal code").
+ * "Texas 75001") or a ZIP cue ("zip", "zip code", "postal code"). UK postcodes and Canadian
+ * postal codes in capitals anywhere (their letter-digit shape is the evidence).
  */
 import { CUE, KW_STATE, isUpper, isLetter, isLower, stickyEnd, sticky, type PatternSpec, type Scan } from './shared.js';
 
@@ -31,7 +32,46 @@ export const ZIP_PATTERNS = {
     requiresContext: true,
     description: 'ZIP / ZIP+4 after a US state (code or name) or a ZIP cue',
   },
+  ukPostcode: {
+    name: 'uk-postcode',
+    family: 'zip',
+    type: 'ZIP_CODE',
+    regex: sticky('(?:[BEGLMNSW][0-9][0-9A-HJKMNPR-Y]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRV-Y]?) [0-9][ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])'),
+    score: 0.85,
+    cuedScore: 0.9,
+    context: ['zip'],
+    requiresContext: false,
+    description: 'UK postcode in capitals, outward and inward code ("SW1A 1AA", "M1 1AE"; one-letter areas B E G L M N S W)',
+  },
+  caPostalCode: {
+    name: 'ca-postal-code',
+    family: 'zip',
+    type: 'ZIP_CODE',
+    regex: sticky('[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z] ?[0-9][ABCEGHJ-NPRSTV-Z][0-9](?![A-Za-z0-9])'),
+    score: 0.85,
+    cuedScore: 0.9,
+    context: ['zip'],
+    requiresContext: false,
+    description: 'Canadian postal code in capitals ("M5V 2T6", "K1A0B1")',
+  },
 } as const satisfies Record<string, PatternSpec>;
+
+/**
+ * At a capitalised letter-led token with a digit: a UK postcode ("SW1A 1AA": the outward code,
+ * one space, digit + two letters) or a Canadian postal code ("M5V 2T6", "M5V2T6"). Capitals only:
+ * clinical tokens of the same shape are written otherwise ("A1c", "Co2"), and the shapes' letter
+ * sets (no I/O/Q/... where the postal services exclude them) keep "HR 2 BP" and the like out.
+ */
+export function postalAt(s: Scan, start: number, end: number): number {
+  const len = end - start;
+  if (!isUpper(s.at(start))) return -1;
+  let e = -1;
+  if (len === 6 || (len === 3 && s.at(end) === 32)) e = stickyEnd(ZIP_PATTERNS.caPostalCode.regex, s.text, start);
+  if (e < 0 && len >= 2 && len <= 4 && s.at(end) === 32) e = stickyEnd(ZIP_PATTERNS.ukPostcode.regex, s.text, start);
+  if (e < 0) return -1;
+  s.emit('ZIP_CODE', start, e, s.cued(CUE.zip, start, 16) ? 0.9 : 0.85, 'patterns/zip');
+  return e;
+}
 
 const CODES = new Set(US_STATE_CODES.map((c) => (c.charCodeAt(0) << 8) | c.charCodeAt(1)));
 
