@@ -52,6 +52,7 @@ export const DICTIONARY_DEFAULTS = Object.freeze({
 });
 
 const TYPES: readonly EntityType[] = ['NAME', 'LOCATION', 'ORGANIZATION'];
+const MARKS = /\p{M}/gu;
 
 interface Tables {
   /** Census surnames in frequency order. */
@@ -178,15 +179,37 @@ export function createDictionaryDetector(options: DictionaryDetectorOptions = {}
     for (const w of common) or(w, LEX_COMMON);
     for (const w of stop) or(w, LEX_STOP);
     for (const w of allowed) bits.set(w, (bits.get(w) ?? 0) & ~(LEX_NAME | LEX_FIRST | LEX_PLACE | LEX_PHRASE));
+    // Accented spellings fall back to the plain one ("jürgen" -> "jurgen", "seán" -> "sean"): the
+    // lists hold some accented names but not every spelling a note uses. ASCII words (nearly
+    // all tokens) never pay for it.
+    const plain = (w: string): string | undefined => {
+      for (let i = 0; i < w.length; i++) {
+        if (w.charCodeAt(i) > 127) {
+          const p = w.normalize('NFD').replace(MARKS, '');
+          return p !== w ? p : undefined;
+        }
+      }
+      return undefined;
+    };
+    const has = (set: ReadonlySet<string>, w: string): boolean => {
+      if (set.has(w)) return true;
+      const p = plain(w);
+      return p !== undefined && set.has(p);
+    };
     lexicon = {
-      flags: (w) => bits.get(w) ?? 0,
+      flags: (w) => {
+        const b = bits.get(w);
+        if (b !== undefined) return b;
+        const p = plain(w);
+        return p === undefined ? 0 : (bits.get(p) ?? 0);
+      },
       // The big map is slow to probe (about 150k keys: cache misses) and most tokens are the same
       // few thousand everyday words: the rules keep those in this small map in front of it.
       hot: new Map(),
-      isName: (w) => names.has(w) && !allowed.has(w),
+      isName: (w) => has(names, w) && !allowed.has(w),
       // Everyday words count as first names only when they are frequent ones ("Bill", "Rose").
-      isFirst: (w) => t.first.has(w) && !allowed.has(w) && (!common.has(w) || t.popular.has(w)),
-      isPlace: (w) => places.has(w) && !allowed.has(w),
+      isFirst: (w) => has(t.first, w) && !allowed.has(w) && (!common.has(w) || t.popular.has(w)),
+      isPlace: (w) => has(places, w) && !allowed.has(w),
       placePhrases: (w) => phrases.get(w),
       isCommon: (w) => common.has(w),
       isStop: (w) => stop.has(w),

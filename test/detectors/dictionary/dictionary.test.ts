@@ -62,6 +62,9 @@ const POSITIVES: [string, string[]][] = [
   ['seen at Dana-Farber Cancer Institute and Joslin Diabetes Center', ['Dana-Farber', 'Joslin']],
   // "Last, First" after a field label, the surname a clinical term too ("DOE": dyspnea on exertion).
   ['Patient: DOE, JOHN Q  MRN: 4455667', ['DOE', 'JOHN', 'Q']],
+  // Accented spellings of listed names and places.
+  ['son Seán visited; Dr. Núñez aware', ['Seán', 'Núñez']],
+  ['lives in Montréal with daughter', ['Montréal']],
   // Residence with company before the place; listed places that are also words after "lives in".
   ['SOCIAL: LIVES WITH WIFE IN REVERE. RETIRED.', ['REVERE']],
   ['Lives alone in Malden with two cats', ['Malden']],
