@@ -62,9 +62,12 @@ const POSITIVES: [string, string[]][] = [
   ['seen at Dana-Farber Cancer Institute and Joslin Diabetes Center', ['Dana-Farber', 'Joslin']],
   // "Last, First" after a field label, the surname a clinical term too ("DOE": dyspnea on exertion).
   ['Patient: DOE, JOHN Q  MRN: 4455667', ['DOE', 'JOHN', 'Q']],
-  // Accented spellings of listed names and places.
+  // Accented spellings of listed names and places; "ibanez" is listed, "ibáñez" is not (a bare
+  // lexicon hit in a lower-case or ALL CAPS note has no other evidence).
   ['son Seán visited; Dr. Núñez aware', ['Seán', 'Núñez']],
   ['lives in Montréal with daughter', ['Montréal']],
+  ['plan discussed with ibáñez today', ['ibáñez']],
+  ['PLAN DISCUSSED WITH IBÁÑEZ TODAY', ['IBÁÑEZ']],
   // Residence with company before the place; listed places that are also words after "lives in".
   ['SOCIAL: LIVES WITH WIFE IN REVERE. RETIRED.', ['REVERE']],
   ['Lives alone in Malden with two cats', ['Malden']],
