@@ -197,6 +197,22 @@ export const STOP_SCORES: readonly string[] = ['braden', 'apgar', 'apgars', 'cap
  */
 export const STOP_FIELD_LABELS: readonly string[] = ['mrn', 'mrno', 'emrn', 'dob', 'dos', 'ssn', 'acct', 'csn', 'npi', 'psh', 'ehr', 'emr'];
 
+/**
+ * More countries and regions (not PHI: Safe Harbor removes subdivisions smaller than a state).
+ * Left out: those that are also first names or US places (Jordan, Georgia, Chad, Panama).
+ * Outside the NER gazetteer, like STOP_SCORES.
+ */
+export const STOP_COUNTRIES: readonly string[] = [
+  'norway', 'sweden', 'denmark', 'finland', 'iceland', 'netherlands', 'holland', 'belgium', 'switzerland', 'austria',
+  'hungary', 'czechia', 'slovakia', 'romania', 'bulgaria', 'serbia', 'croatia', 'bosnia', 'slovenia', 'albania',
+  'lithuania', 'latvia', 'estonia', 'belarus', 'moldova', 'armenia', 'azerbaijan', 'kazakhstan', 'uzbekistan',
+  'afghanistan', 'bangladesh', 'myanmar', 'burma', 'malaysia', 'singapore', 'indonesia', 'taiwan', 'mongolia',
+  'venezuela', 'ecuador', 'bolivia', 'paraguay', 'uruguay', 'guatemala', 'honduras', 'nicaragua', 'morocco', 'algeria',
+  'tunisia', 'libya', 'sudan', 'somalia', 'uganda', 'tanzania', 'rwanda', 'congo', 'ghana', 'senegal', 'cameroon',
+  'angola', 'zambia', 'zimbabwe', 'mozambique', 'namibia', 'botswana', 'madagascar', 'liberia', 'yemen', 'oman',
+  'qatar', 'kuwait', 'bahrain', 'uae', 'cyprus', 'malta', 'luxembourg', 'scandinavia', 'balkans', 'caribbean',
+];
+
 /** Every list above, as one array (lowercase; duplicates are harmless). */
 export const DEFAULT_CLINICAL_STOP_WORDS: readonly string[] = Object.freeze([
   ...STOP_DRUGS,
@@ -208,6 +224,7 @@ export const DEFAULT_CLINICAL_STOP_WORDS: readonly string[] = Object.freeze([
   ...STOP_GEOGRAPHY,
   ...STOP_SCORES,
   ...STOP_FIELD_LABELS,
+  ...STOP_COUNTRIES,
 ]);
 
 /**

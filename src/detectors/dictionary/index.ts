@@ -52,6 +52,33 @@ export const DICTIONARY_DEFAULTS = Object.freeze({
 });
 
 const TYPES: readonly EntityType[] = ['NAME', 'LOCATION', 'ORGANIZATION'];
+
+/**
+ * Function words that are unambiguous markers of another language (German, French, Spanish,
+ * Italian, Portuguese, Dutch) and never clinical English abbreviations, and English ones. Not the
+ * particles of US place and family names ("Los Angeles", "Des Moines", "van der Berg", "von"), nor
+ * words that are also abbreviations or domains (EST, PAS, DAS, MIT, para, .com).
+ */
+const FOREIGN_WORDS: ReadonlySet<string> = new Set([
+  'und', 'ist', 'nicht', 'ich', 'für', 'ein', 'eine', 'einen', 'auf', 'sich', 'auch', 'wir', 'ihr', 'kann', 'wird', 'sind', 'oder', 'aber', 'nach', 'bei', 'zum', 'zur', 'über', 'mein', 'meine', 'werden', 'haben', 'wurde', 'wie',
+  'une', 'pour', 'avec', 'dans', 'je', 'vous', 'nous', 'qui', 'sur', 'aux', 'mais', 'sont', 'très', 'cette', 'ces',
+  'que', 'por', 'una', 'pero', 'muy', 'como', 'está', 'tengo', 'della', 'sono', 'gli', 'não', 'uma', 'het', 'een', 'niet', 'ik', 'zijn', 'voor',
+]);
+const ENGLISH_MARKERS: ReadonlySet<string> = new Set(['the', 'and', 'is', 'of', 'to', 'with', 'for', 'on', 'was', 'he', 'she', 'it', 'that', 'this', 'are', 'be', 'has', 'have', 'not', 'at', 'by', 'from', 'his', 'her', 'you', 'what', 'how', 'pt', 'patient']);
+
+/**
+ * True when another language's function words clearly outnumber English ones: 4+ and twice as
+ * many, or 3+ and no English one at all (short prompts: "Was kann ich für ... tun?").
+ */
+function mostlyForeign(tokens: readonly { lower: string }[]): boolean {
+  let foreign = 0;
+  let english = 0;
+  for (const t of tokens) {
+    if (FOREIGN_WORDS.has(t.lower)) foreign++;
+    else if (ENGLISH_MARKERS.has(t.lower)) english++;
+  }
+  return (foreign >= 4 && foreign > 2 * english) || (foreign >= 3 && english === 0);
+}
 const MARKS = /\p{M}/gu;
 
 interface Tables {
@@ -222,7 +249,11 @@ export function createDictionaryDetector(options: DictionaryDetectorOptions = {}
     const types = new Set(TYPES.filter((t) => ctx.types.has(t)));
     if (types.size === 0) return [];
     const tokens = tokensFor(text, ctx);
-    return runRules(text, tokens, lexicon, { source: 'dictionary', lexiconScore, propagate, types });
+    // The lists are English and American: in a German or French text every other word is also a
+    // surname or town ("Markt", "Koch", "Sohn"), so bare list hits are off there; cued finds
+    // ("Dr. Müller", "Patient: Weber, Anna") still count.
+    const bare = lexiconScore > 0 && !mostlyForeign(tokens) ? lexiconScore : 0;
+    return runRules(text, tokens, lexicon, { source: 'dictionary', lexiconScore: bare, propagate, types });
   }
 
   const detector: Detector = {

@@ -67,6 +67,8 @@ const POSITIVES: [string, string[]][] = [
   ['son Seán visited; Dr. Núñez aware', ['Seán', 'Núñez']],
   ['lives in Montréal with daughter', ['Montréal']],
   ['plan discussed with ibáñez today', ['ibáñez']],
+  ['Ich bin mit Dr. Müller und Frau Weber für die Visite', ['Müller']],
+  ['pt from Los Angeles, son in Des Moines; wife Anna at bedside', ['Los Angeles', 'Anna']],
   ['PLAN DISCUSSED WITH IBÁÑEZ TODAY', ['IBÁÑEZ']],
   // Residence with company before the place; listed places that are also words after "lives in".
   ['SOCIAL: LIVES WITH WIFE IN REVERE. RETIRED.', ['REVERE']],
@@ -96,6 +98,9 @@ const NEGATIVES: [string, string[]][] = [
   ['PCP Dr. Patel. MRN 00451234 on file', ['MRN']],
   ['Wife Jane states DOE worse, foley draining', ['DOE', 'foley']],
   ['Participant: Harris, Wendell  Lab accession 55', ['Lab']],
+  // German text: its everyday words are listed surnames and towns; no bare list hits there.
+  ['Mein Sohn ist Koch und sucht eine Wohnung auf dem Markt in Berlin', ['Sohn', 'Koch', 'Markt']],
+  ['daughter visiting from Norway and Finland next week', ['Norway', 'Finland']],
   ['PT IN SINUS ST 110S, NO ECTOPY', ['SINUS', 'ST']],
   ['EKG: ST depression in V4-V6, on heparin drip', ['ST']],
   ['lack of sex drive noted; on the road to recovery', ['drive', 'road']],
