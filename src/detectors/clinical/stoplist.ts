@@ -192,10 +192,10 @@ export const STOP_GEOGRAPHY: readonly string[] = [
 export const STOP_SCORES: readonly string[] = ['braden', 'apgar', 'apgars', 'caprini', 'ranson', 'ransons', 'waterlow', 'norton', 'morse', 'gravida', 'para'];
 
 /**
- * Identifier field labels of records and headers ("JOHN Q  MRN: 4455667", "DOB:"): never part of
- * a name. Outside the NER gazetteer for the same reason as STOP_SCORES.
+ * Identifier and date field labels of records and headers ("JOHN Q  MRN: 4455667", "DOB:", "EDD
+ * 12/20"): never a name, nor part of one. Outside the NER gazetteer for the same reason as STOP_SCORES.
  */
-export const STOP_FIELD_LABELS: readonly string[] = ['mrn', 'mrno', 'emrn', 'dob', 'dos', 'ssn', 'acct', 'csn', 'npi', 'psh', 'ehr', 'emr'];
+export const STOP_FIELD_LABELS: readonly string[] = ['mrn', 'mrno', 'emrn', 'dob', 'dos', 'ssn', 'acct', 'csn', 'npi', 'psh', 'ehr', 'emr', 'edd', 'edc', 'lmp'];
 
 /**
  * More countries and regions (not PHI: Safe Harbor removes subdivisions smaller than a state).

@@ -109,6 +109,7 @@ const NEGATIVES: [string, string[]][] = [
   ['lives with wife; in pain overnight', ['pain']],
   ['Braden 14, Morse fall score 45, Apgar 8/9', ['Braden', 'Morse', 'Apgar']],
   ['OB hx: Gravida 2 para 1', ['para']],
+  ['G3P2 at 39 weeks, EDD 12/20/2024, LMP 3/14', ['EDD', 'LMP']],
   ['Patient: SMITH, JOHN Q  MRN: 4455667  DOB: 05/06/1944', ['MRN', 'DOB']],
   ['LEGAL GUARDIAN: Niece, Patricia Waite', ['Niece']],
   ['Follow-up: Cardiology clinic in 1 week; referred to the Pain Clinic', ['Cardiology', 'Pain']],
