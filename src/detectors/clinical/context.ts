@@ -42,6 +42,13 @@ export const FACILITY_SUFFIXES: readonly string[] = [
   'memorial', 'adventist',
 ];
 
+/**
+ * Places a patient (often a child) spends the day at, named like facilities: "Little Sprouts
+ * Daycare", "Hillside Elementary". Used by the rules only: FACILITY_SUFFIXES is also part of the
+ * NER model's features, fixed at training time.
+ */
+export const DAY_PLACE_SUFFIXES: readonly string[] = ['daycare', 'preschool', 'kindergarten', 'elementary', 'montessori', 'academy'];
+
 /** Words that are part of a facility's own name and are redacted with it ("Lakeside Memorial"). */
 export const FACILITY_NAME_WORDS: readonly string[] = [
   'memorial', 'general', 'adventist', 'baptist', 'methodist', 'presbyterian', 'lutheran', 'mercy', 'sinai', 'children',

@@ -30,6 +30,7 @@ import {
   FACILITY_NAME_WORDS,
   FACILITY_SPECIALTIES,
   FACILITY_SUFFIXES,
+  DAY_PLACE_SUFFIXES,
   FUNCTION_WORDS,
   MOVE_VERBS,
   NAME_TITLES,
@@ -110,7 +111,7 @@ const TITLES = set(NAME_TITLES);
 const RELATIVES = set(RELATIVE_CUES);
 const CREDS = set(CREDENTIALS);
 const ROLES = set(ROLE_CUES);
-const FAC_SUFFIX = set(FACILITY_SUFFIXES);
+const FAC_SUFFIX = set([...FACILITY_SUFFIXES, ...DAY_PLACE_SUFFIXES]);
 const NAME_SUFFIX = set(['memorial', 'adventist', 'general']);
 /** Words before "from" that make the next word a place a person came from. */
 const FROM_CUES = set(['called', 'calling', 'phoned', 'visiting', 'visited', 'visit', 'flying', 'flew', 'fly', 'drove', 'driving', 'came', 'coming', 'arrived', 'arriving', 'moved', 'moving', 'relocated', 'here', 'in']);
@@ -126,7 +127,7 @@ const LABELS = set(['patient', 'name', 'client', 'surgeon', 'attending', 'assist
 const CITY_PREFIX = set(['north', 'south', 'east', 'west', 'new', 'port', 'fort', 'lake', 'mount', 'mt', 'san', 'santa', 'st', 'saint', 'el', 'la', 'los', 'las', 'glen', 'grand', 'upper', 'lower', 'little', 'big']);
 /** Words after a facility acronym that make it one: "MGH nurse", "BWH team". */
 const ROLE_AFTER_FACILITY = set(['nurse', 'nurses', 'staff', 'team', 'er', 'ed', 'ew', 'icu', 'micu', 'ccu', 'sicu', 'tcu', 'attorneys', 'lab', 'records', 'physician', 'physicians', 'doctor', 'doctors', 'md', 'mds', 'hospital', 'hosp', 'clinic', 'rehab']);
-const SPECIFIC_SUFFIX = set(['hospital', 'hospitals', 'hosp', 'clinic', 'clinics', 'rehab', 'rehabilitation', 'campus', 'building', 'bldg', 'infirmary', 'sanitarium', 'sanatorium', 'institute', 'manor', 'medical', 'memorial', 'nh']);
+const SPECIFIC_SUFFIX = set(['hospital', 'hospitals', 'hosp', 'clinic', 'clinics', 'rehab', 'rehabilitation', 'campus', 'building', 'bldg', 'infirmary', 'sanitarium', 'sanatorium', 'institute', 'manor', 'medical', 'memorial', 'nh', ...DAY_PLACE_SUFFIXES]);
 const NO_DOT_INITIAL_BLOCK = set(['a', 'i', 'r', 'l', 'w', 'c', 's', 'x', 'o', 'p', 'g', 'd', 'b', 'k', 'q', 'v', 't', 'u']);
 const FAC_NAME = set(FACILITY_NAME_WORDS);
 const FAC_GENERIC = set(FACILITY_GENERIC_MODIFIERS);
@@ -163,6 +164,7 @@ mark(RELATIVE_CUES, C_RELATIVE);
 mark(ROLE_CUES, C_ROLE);
 mark(CREDENTIALS, C_CRED);
 mark(FACILITY_SUFFIXES, C_FAC);
+mark(DAY_PLACE_SUFFIXES, C_FAC);
 mark(['university', 'univ', 'u', 'uof'], C_UNIV);
 mark(['st', 'saint', 'ste'], C_SAINT);
 mark(PLACE_PREPOSITIONS, C_PREP);

@@ -60,6 +60,7 @@ const POSITIVES: [string, string[]][] = [
   ['apartment on Beacon St. near the park', ['Beacon St']],
   ['lives on elm street w/ wife', ['elm street']],
   ['seen at Dana-Farber Cancer Institute and Joslin Diabetes Center', ['Dana-Farber', 'Joslin']],
+  ['4 yo, attends Little Sprouts Daycare; sister at Hillside Elementary', ['Little Sprouts', 'Hillside']],
   // "Last, First" after a field label, the surname a clinical term too ("DOE": dyspnea on exertion).
   ['Patient: DOE, JOHN Q  MRN: 4455667', ['DOE', 'JOHN', 'Q']],
   // Accented spellings of listed names and places; "ibanez" is listed, "ibáñez" is not (a bare
@@ -110,6 +111,7 @@ const NEGATIVES: [string, string[]][] = [
   ['Braden 14, Morse fall score 45, Apgar 8/9', ['Braden', 'Morse', 'Apgar']],
   ['OB hx: Gravida 2 para 1', ['para']],
   ['G3P2 at 39 weeks, EDD 12/20/2024, LMP 3/14', ['EDD', 'LMP']],
+  ['no daycare this week; in preschool now', ['daycare', 'preschool']],
   ['Patient: SMITH, JOHN Q  MRN: 4455667  DOB: 05/06/1944', ['MRN', 'DOB']],
   ['LEGAL GUARDIAN: Niece, Patricia Waite', ['Niece']],
   ['Follow-up: Cardiology clinic in 1 week; referred to the Pain Clinic', ['Cardiology', 'Pain']],
