@@ -826,7 +826,7 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
       if (mayBePager(text, start) && nearestCue(text, start) === 'pager') return { start, end, score: PHONE_SCORES.cued, last: i + 1 };
       const x = extensionStart(text, gi.start);
       // Not a dose range after a multiplier ("x2-1000 mg").
-      if (x >= 0 && !/\d[ \t]*$/.test(text.slice(Math.max(0, x - 4), x)) && !DOSE_UNIT_AFTER.test(text.slice(end, end + 8)) && nearestCue(text, x) !== 'block') {
+      if (x >= 0 && !numberBefore(text, x) && !DOSE_UNIT_AFTER.test(text.slice(end, end + 8)) && nearestCue(text, x) !== 'block') {
         return { start, end, score: PHONE_SCORES.cued, last: i + 1 };
       }
     }
@@ -839,14 +839,21 @@ export function createPhoneDetector(options: PhoneDetectorOptions = {}): Detecto
       const x = extensionStart(text, gi.start);
       // Not "14 x700" (a vent setting: 3-4 digits after a number) nor "lot X52511" (an
       // identifier cue before the x).
-      // (x < 0 would make slice(0, -1) the whole text: quadratic.)
-      const afterNumber = x >= 0 && /\d[ \t]*$/.test(text.slice(Math.max(0, x - 4), x));
+      const afterNumber = x >= 0 && numberBefore(text, x);
       if (x >= 0 && (!afterNumber || glen(groups, i) >= 5) && nearestCue(text, x) !== 'block') {
         return { start, end: gi.end, score: PHONE_SCORES.cued, last: i };
       }
     }
     return undefined;
   }
+}
+
+/**
+ * A digit ends the few characters before the extension marker at `x` >= 0 (spaces aside): "14
+ * x700" is a vent setting. (x < 0 would make slice(0, -1) the whole text: quadratic.)
+ */
+function numberBefore(text: string, x: number): boolean {
+  return /\d[ \t]*$/.test(text.slice(Math.max(0, x - 4), x));
 }
 
 /** A dose or volume unit right after a number ("1000 mg", "500ml"). */

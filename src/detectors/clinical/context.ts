@@ -57,7 +57,6 @@ export const FACILITY_NAME_WORDS: readonly string[] = [
   'west', 'northern', 'southern', 'eastern', 'western', 'upper', 'lower', 'greater', 'mount', 'mt', 'new',
 ];
 
-/** Words before "hospital" etc. that make it generic, not a name: "outside hospital", "the ER". */
 /**
  * Medical specialties before a facility word: part of a name ("Dana-Farber Cancer Institute") but
  * generic on their own ("Cardiology clinic", "the Heart Center").
@@ -70,6 +69,7 @@ export const FACILITY_SPECIALTIES: readonly string[] = [
   'primary', 'urgent', 'geriatric', 'geriatrics', 'surgical', 'medical', 'womens', 'childrens', 'mental', 'behavioral',
 ];
 
+/** Words before "hospital" etc. that make it generic, not a name: "outside hospital", "the ER". */
 export const FACILITY_GENERIC_MODIFIERS: readonly string[] = [
   'outside', 'local', 'same', 'another', 'other', 'previous', 'prior', 'referring', 'receiving', 'psych', 'psychiatric',
   'private', 'state', 'rehab', 'nursing', 'teaching', 'acute', 'chronic', 'care', 'day', 'surgery', 'surgical',

@@ -55,8 +55,8 @@ export interface NerOptions {
    * ("13:10", "12.9/21.9"), have more than three digit groups ("24/06/12/18"), are one group of
    * a longer slash run ("14/32") or no calendar date ("07-1530"); NAME / LOCATION /
    * ORGANIZATION entities without a letter ("to 209"); and a LOCATION that is only a US state
-   * ("moving from Florida", "back to NC": not PHI under Safe Harbor), unless it follows "City, "
-   * or precedes a ZIP code.
+   * in prose ("moving from Florida", "back to NC": not PHI under Safe Harbor), not one after a
+   * separator or at a line start ("Red Bank, NJ", HL7 and FHIR fields) or before a ZIP code.
    * @default true
    */
   stopWords?: boolean;
@@ -270,6 +270,29 @@ function afterTitle(text: string, tokens: Tokens, t: number): boolean {
   return TITLES.has(text.slice(tokens.starts[p] as number, tokens.ends[p] as number).toLowerCase());
 }
 
+/**
+ * The `stopWords` filters for an entity over tokens a..z (a <= z): true when it is one of the
+ * model's known false-positive kinds.
+ */
+function filteredOut(l: Loaded, text: string, tokens: Tokens, a: number, z: number, type: EntityType, score: number): boolean {
+  if (!l.stop) return false;
+  const start = tokens.starts[a] as number;
+  const end = tokens.ends[z] as number;
+  // Times, decimals, ratios and lab pairs are not dates: on held-out patients these were most of
+  // the model's DATE false positives and none of its true ones.
+  if (type === 'DATE') return numericGlue(text, start, end) || implausibleDate(text, start, end);
+  if (!STOP_TYPES.has(type)) return false;
+  // Common English words and clinical terms (the lexicon's E and C flags: the dictionary
+  // family's ENGLISH_WORDS, the clinical stop list minus geography) are the model's most
+  // frequent false positives alone; kept after a title or when the model is very sure.
+  if (a === z && score < l.stopKeep && (l.lexicon.bits(text.slice(start, end).toLowerCase()) & LEX_STOP_BITS) !== 0 && !afterTitle(text, tokens, a)) {
+    return true;
+  }
+  // Room numbers and times typed as places ("transferred to 209", "admitted at 1900"), and
+  // states alone: no held-out true positive among them.
+  return letterless(text, start, end) || (type === 'LOCATION' && a === z && bareState(text, start, end));
+}
+
 /** Create the `ner` detector. Validates options now; loads the model on first use. */
 export function createNerDetector(options?: NerOptions): NerDetector {
   const opts = validate(options);
@@ -453,24 +476,7 @@ export function createNerDetector(options?: NerOptions): NerDetector {
       while (z >= a && !tokens.word[z]) z--;
       const score = cur.sum / cur.count;
       const th = l.thresholds.get(type);
-      // Common English words and clinical terms (the lexicon's E and C flags: the dictionary
-      // family's ENGLISH_WORDS, the clinical stop list minus geography) are the model's most
-      // frequent false positives alone; kept after a title or when the model is very sure.
-      const stopped =
-        (a === z && l.stop && score < l.stopKeep && STOP_TYPES.has(type) &&
-          (l.lexicon.bits(text.slice(tokens.starts[a] as number, tokens.ends[a] as number).toLowerCase()) & LEX_STOP_BITS) !== 0 &&
-          !afterTitle(text, tokens, a)) ||
-        // Room numbers and times typed as places ("transferred to 209", "admitted at 1900"), and
-        // states alone: no held-out true positive among them.
-        (l.stop && STOP_TYPES.has(type) && a <= z &&
-          (letterless(text, tokens.starts[a] as number, tokens.ends[z] as number) ||
-            (type === 'LOCATION' && a === z && bareState(text, tokens.starts[a] as number, tokens.ends[z] as number)))) ||
-        // Times, decimals, ratios and lab pairs are not dates: on held-out patients these were
-        // most of the model's DATE false positives and none of its true ones.
-        (l.stop && type === 'DATE' && a <= z &&
-          (numericGlue(text, tokens.starts[a] as number, tokens.ends[z] as number) ||
-            implausibleDate(text, tokens.starts[a] as number, tokens.ends[z] as number)));
-      if (a <= z && !stopped && th !== undefined && score >= th && (!ctx || ctx.types.has(type))) {
+      if (a <= z && th !== undefined && score >= th && (!ctx || ctx.types.has(type)) && !filteredOut(l, text, tokens, a, z, type, score)) {
         // Reported scores are capped below the rule-based detectors' confirmed ones: where a
         // model span overlaps a checksum- or cue-backed span, the pipeline's resolution keeps the
         // rule's type (a ZIP stays ZIP_CODE, a URL stays URL, a named facility ORGANIZATION).

@@ -19,22 +19,18 @@ export const SSN_PATTERNS = {
 
 const SRC = 'patterns/ssn';
 
-/** A masked SSN with its last four digits ("xxx-xx-6789"), read from its first letter. */
-const MASKED = SSN_PATTERNS.masked.regex;
-
 /**
  * Words before four digits that make them the visible part of an SSN ("last four", "xxx-xx-"),
  * searched in the 24 characters before the digits (exported for the ReDoS test).
  */
 export const SSN_LAST_FOUR_CONTEXT = /(?:last[ \t]{0,2}(?:4|four)|ending[ \t]{0,2}(?:in|with)?|x{3}[- ]?x{2}[- ]?|\*{3}[- ]?\*{2}[- ]?)/i;
-const LAST_FOUR_BEFORE = SSN_LAST_FOUR_CONTEXT;
 
 export function ssnAt(s: Scan, start: number, end: number, cued: boolean): number {
   const len = end - start;
   const t = s.text;
   // After an SSN cue, a masked number still shows identifying digits: "SSN xxx-xx-6789".
   if (len === 3 && cued && (s.codeAt(start) | 32) === 120) {
-    const m = stickyEnd(MASKED, t, start);
+    const m = stickyEnd(SSN_PATTERNS.masked.regex, t, start);
     if (m > 0) {
       s.emit('SSN', start, m, 0.95, SRC);
       return m;
@@ -55,7 +51,7 @@ export function ssnAt(s: Scan, start: number, end: number, cued: boolean): numbe
   }
   // The last four digits after an SSN cue ("SSN last four 6789", "SSN xxx-xx-6789", "last 4 of
   // SSN: 6789"): part of the number, and identifying with a name or date of birth.
-  if (len === 4 && cued && !isDigit(s.at(end)) && LAST_FOUR_BEFORE.test(t.slice(Math.max(0, start - 24), start))) {
+  if (len === 4 && cued && !isDigit(s.at(end)) && SSN_LAST_FOUR_CONTEXT.test(t.slice(Math.max(0, start - 24), start))) {
     s.emit('SSN', start, end, 0.95, SRC);
     return end;
   }

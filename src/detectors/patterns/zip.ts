@@ -110,7 +110,7 @@ export function zipAfterState(s: Scan, start: number, end: number): boolean {
 export function zipAt(s: Scan, start: number, end: number): number {
   if (end - start !== 5) return -1;
   const cued = s.cued(CUE.zip, start, 16);
-  const state = cued || stateCodeBefore(s, start) || (s.prevWordFlags(start, 3) & KW_STATE) !== 0;
+  const state = cued || zipAfterState(s, start, end);
   if (!state) return -1;
   const e = stickyEnd(ZIP_PATTERNS.zip.regex, s.text, start);
   if (e < 0) return -1;

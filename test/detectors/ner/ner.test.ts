@@ -48,11 +48,16 @@ describe('ner options', () => {
   });
 });
 
-describe('ner date filter (numericGlue)', () => {
-  const at = (text: string, span: string): boolean => {
+/** A filter over [start, end) called on the first occurrence of `span` in `text`. */
+const onSpan =
+  (f: (text: string, start: number, end: number) => boolean) =>
+  (text: string, span: string): boolean => {
     const i = text.indexOf(span);
-    return numericGlue(text, i, i + span.length);
+    return f(text, i, i + span.length);
   };
+
+describe('ner date filter (numericGlue)', () => {
+  const at = onSpan(numericGlue);
   it('flags parts of times, decimals and long digit-group runs', () => {
     expect(at('left at 13:10 today', '10')).toBe(true);
     expect(at('PT/PTT 12.9/21.9, INR', '9/21')).toBe(true);
@@ -69,10 +74,7 @@ describe('ner date filter (numericGlue)', () => {
 });
 
 describe('ner date filter (implausibleDate)', () => {
-  const at = (text: string, span: string): boolean => {
-    const i = text.indexOf(span);
-    return implausibleDate(text, i, i + span.length);
-  };
+  const at = onSpan(implausibleDate);
   it('flags ratios, lab pairs and impossible dates', () => {
     expect(at('SVR 8/4/460 changed', '8')).toBe(true);
     expect(at('PT/PTT 14/32. Next', '32')).toBe(true);
@@ -103,14 +105,12 @@ describe('ner date filter (implausibleDate)', () => {
 });
 
 describe('ner place filter (bareState, letterless)', () => {
-  const at = (f: (t: string, s: number, e: number) => boolean, text: string, span: string): boolean => {
-    const i = text.indexOf(span);
-    return f(text, i, i + span.length);
-  };
+  const state = onSpan(bareState);
+  const noLetter = onSpan(letterless);
   it('flags a state alone after a word, in any case, and two-letter codes in capitals', () => {
-    expect(at(bareState, 'they are moving from Florida soon', 'Florida')).toBe(true);
-    expect(at(bareState, 'RETURNING TO NC IN THE AM', 'NC')).toBe(true);
-    expect(at(bareState, 'a sister in illinois was called', 'illinois')).toBe(true);
+    expect(state('they are moving from Florida soon', 'Florida')).toBe(true);
+    expect(state('RETURNING TO NC IN THE AM', 'NC')).toBe(true);
+    expect(state('a sister in illinois was called', 'illinois')).toBe(true);
   });
   it('keeps states in addresses and records, cities and words that are not states', () => {
     for (const [text, span] of [
@@ -124,15 +124,15 @@ describe('ner place filter (bareState, letterless)', () => {
       ['seen in oh 3 weeks', 'oh'],
       ['from Springfield today', 'Springfield'],
     ] as const) {
-      expect(at(bareState, text, span), `${text} / ${span}`).toBe(false);
+      expect(state(text, span), `${text} / ${span}`).toBe(false);
     }
   });
   it('letterless: digits and punctuation only', () => {
-    expect(at(letterless, 'transferred to 209 quartermain', '209')).toBe(true);
-    expect(at(letterless, 'at 19:00', '19:00')).toBe(true);
-    expect(at(letterless, 'to 5B today', '5B')).toBe(false);
-    expect(at(letterless, 'at Zoë', 'Zoë')).toBe(false);
-    expect(at(letterless, 'to Ōsaka', 'Ōsaka')).toBe(false);
+    expect(noLetter('transferred to 209 quartermain', '209')).toBe(true);
+    expect(noLetter('at 19:00', '19:00')).toBe(true);
+    expect(noLetter('to 5B today', '5B')).toBe(false);
+    expect(noLetter('at Zoë', 'Zoë')).toBe(false);
+    expect(noLetter('to Ōsaka', 'Ōsaka')).toBe(false);
   });
 });
 
